@@ -1,0 +1,18 @@
+"""rashomon: reconstruct one news event from many reports of it.
+
+``rashomon.analyze(paths_or_articles)`` returns a :class:`~rashomon.model.Dossier`.
+"""
+
+from rashomon.model import SCHEMA_VERSION, Article, Dossier
+
+__version__ = "0.1.0"
+
+
+def analyze(inputs, **options) -> Dossier:
+    """Analyse files, folders, ``-`` or :class:`Article` objects about one event into a dossier."""
+    from rashomon.pipeline import analyze as run
+
+    return run(inputs, **options)
+
+
+__all__ = ["SCHEMA_VERSION", "Article", "Dossier", "analyze", "__version__"]

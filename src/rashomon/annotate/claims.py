@@ -1,0 +1,124 @@
+"""Check-worthy statements and how each is held: asserted, reported, claimed, denied or hedged.
+
+A sentence is check-worthy when it has a verb and carries an event with a
+named actor, a number, a date or a quote. Its status comes from cues outside
+the quoted words (a denial inside quote marks still counts as a denial).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.annotate.lexicon import (
+    CLAIM_VERBS,
+    DENIAL_PHRASES,
+    DENIAL_VERBS,
+    HEDGE_PHRASES,
+    HEDGE_WORDS,
+    NEGATIONS,
+    REPORT_ADVERBS,
+    REPORT_VERBS,
+    verb_lemma,
+)
+from rashomon.annotate.types import ClaimHit, DateHit, Mention, NumberHit, QuoteHit, SpeakerRef
+
+MIN_CLAIM_TOKENS = 5
+MODALS = {"may", "might", "could", "would"}
+
+
+def inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in ranges)
+
+
+def claim_status(sentence: Span, quoted: list[tuple[int, int]], has_quote: bool) -> str:
+    """How the article holds a sentence, from the strongest cue it carries."""
+    outside = [t for t in sentence if not inside(t.idx, quoted)]
+    lowered = sentence.text.lower()
+    if any(t.pos_ in ("VERB", "AUX") and verb_lemma(t, DENIAL_VERBS) for t in outside) or any(p in lowered for p in DENIAL_PHRASES):
+        return "denied"
+    if any(t.pos_ in ("VERB", "AUX") and verb_lemma(t, CLAIM_VERBS) for t in outside):
+        return "claimed"
+    outside_text = " ".join(t.lower_ for t in outside)
+    reported = (
+        has_quote
+        or any(t.lower_ in REPORT_ADVERBS for t in outside)
+        or "according to" in outside_text
+        or any(t.pos_ == "VERB" and verb_lemma(t, REPORT_VERBS) for t in outside)
+    )
+    if reported:
+        return "reported"
+    hedged = any(is_hedge(t) for t in outside) or any(p in outside_text for p in HEDGE_PHRASES)
+    return "hedged" if hedged else "asserted"
+
+
+def is_hedge(token: Token) -> bool:
+    """A modal, hedging adverb or epistemic verb ("may", "possibly", "appears", "is believed")."""
+    word = token.lower_
+    if word in MODALS:
+        return token.tag_ == "MD" and word != "would"
+    return word in HEDGE_WORDS and token.pos_ in ("ADV", "ADJ", "VERB", "AUX")
+
+
+def is_negated(sentence: Span) -> bool:
+    """Whether the main predicate (or the clause reported) is negated."""
+    root = sentence.root
+    heads = [root, *[c for c in root.children if c.dep_ in ("ccomp", "xcomp", "conj")]]
+    return any(child.dep_ == "neg" or child.lower_ in NEGATIONS and child.dep_ in ("neg", "det", "advmod") for head in heads for child in head.children)
+
+
+def is_check_worthy(sentence: Span, mentions: list[Mention], numbers: list[NumberHit], has_quote: bool) -> bool:
+    """A sentence with a verb that says something about named actors, numbers or quotes."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if len(words) < MIN_CLAIM_TOKENS or sentence.text.rstrip().endswith("?"):
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in sentence):
+        return False
+    return bool(mentions or numbers or has_quote)
+
+
+def predicate_of(sentence: Span) -> str | None:
+    """The lemma of the main event verb, looking through verbs of saying to what was said."""
+    root = sentence.root
+    if verb_lemma(root, REPORT_VERBS | CLAIM_VERBS | DENIAL_VERBS):
+        for child in root.children:
+            if child.dep_ == "ccomp":
+                return child.lemma_.lower()
+    return root.lemma_.lower() if root.pos_ in ("VERB", "AUX") else None
+
+
+def extract_claims(
+    doc: Doc,
+    mentions: list[Mention],
+    quotes: list[QuoteHit],
+    numbers: list[NumberHit],
+    dates: list[DateHit],
+) -> list[ClaimHit]:
+    """Every check-worthy sentence with its status, attribution and linked items."""
+    quoted = [(q.outer_start, q.outer_end) for q in quotes if q.direct]
+    claims = []
+    for sentence in doc.sents:
+        start = sentence.start_char
+        end = start + len(sentence.text.rstrip())
+        in_sentence = [m for m in mentions if start <= m.start < end]
+        number_indexes = [i for i, n in enumerate(numbers) if start <= n.start < end]
+        date_indexes = [i for i, d in enumerate(dates) if start <= d.start < end]
+        cue_quotes = [q for q in quotes if q.cue_start is not None and start <= q.cue_start < end]
+        overlapping = [q for q in quotes if q.outer_start < end and start < q.outer_end]
+        if not is_check_worthy(sentence, in_sentence, [numbers[i] for i in number_indexes], bool(overlapping)):
+            continue
+        attributed: SpeakerRef | None = next((q.speaker for q in cue_quotes + overlapping if q.speaker is not None), None)
+        claims.append(
+            ClaimHit(
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                status=claim_status(sentence, quoted, bool(cue_quotes) or any(q.speaker is not None for q in overlapping)),
+                attributed=attributed,
+                mentions=in_sentence,
+                number_indexes=number_indexes,
+                date_indexes=date_indexes,
+                negated=is_negated(sentence),
+                predicate=predicate_of(sentence),
+            )
+        )
+    return claims

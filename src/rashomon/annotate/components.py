@@ -1,0 +1,66 @@
+"""The extractors as spaCy pipeline components, registered the spaCy way.
+
+Each component reads and writes ``doc._.rashomon`` (a :class:`DocAnnotations`).
+A failure inside one extractor is recorded as a problem of that document and
+never stops the batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from rashomon.annotate.claims import extract_claims
+from rashomon.annotate.dates import extract_dates
+from rashomon.annotate.numbers import extract_numbers
+from rashomon.annotate.quotes import extract_quotes
+from rashomon.annotate.speakers import entity_mentions
+from rashomon.annotate.types import annotations_of
+
+COMPONENTS = ("rashomon_mentions", "rashomon_quotes", "rashomon_numbers", "rashomon_dates", "rashomon_claims")
+
+
+def guarded(name: str, step: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
+    """Run one extractor on a doc, turning an unexpected error into a recorded problem."""
+
+    def component(doc: Doc) -> Doc:
+        try:
+            step(doc)
+        except Exception as error:  # noqa: BLE001 - one document's failure must not stop a batch
+            annotations_of(doc).problems.append(f"{name} failed: {type(error).__name__}: {error}")
+        return doc
+
+    component.__name__ = name
+    return component
+
+
+def _mentions(doc: Doc) -> None:
+    annotations_of(doc).mentions = entity_mentions(doc)
+
+
+def _quotes(doc: Doc) -> None:
+    found = annotations_of(doc)
+    found.quotes, problems = extract_quotes(doc, found.mentions)
+    found.problems.extend(problems)
+
+
+def _numbers(doc: Doc) -> None:
+    annotations_of(doc).numbers = extract_numbers(doc)
+
+
+def _dates(doc: Doc) -> None:
+    annotations_of(doc).dates = extract_dates(doc, doc._.published)
+
+
+def _claims(doc: Doc) -> None:
+    found = annotations_of(doc)
+    found.claims = extract_claims(doc, found.mentions, found.quotes, found.numbers, found.dates)
+
+
+Language.component("rashomon_mentions", func=guarded("mentions", _mentions))
+Language.component("rashomon_quotes", func=guarded("quotes", _quotes))
+Language.component("rashomon_numbers", func=guarded("numbers", _numbers))
+Language.component("rashomon_dates", func=guarded("dates", _dates))
+Language.component("rashomon_claims", func=guarded("claims", _claims))

@@ -1,0 +1,73 @@
+"""Date and time expressions resolved against the article's publication date."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from rashomon.annotate.types import DateHit
+
+DATE_LABELS = {"DATE", "TIME"}
+ANCHORED = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|"
+    r"tonight|ago|last|next|this|(?:1[6-9]|20)\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b",
+    re.IGNORECASE,
+)
+EXPLICIT_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+LEADING_WORDS = re.compile(r"^(?:(?:on|in|at|by|since|until|from|the|early|late|mid|more than|less than|about|almost|nearly|some|over)\s+)+", re.IGNORECASE)
+LAST_NAMED = re.compile(
+    r"^last\s+(jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\w+day)$", re.IGNORECASE
+)
+PERIOD_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "time": "%Y-%m-%dT%H:%M"}
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """The publication date of an article from its metadata string, if it can be read."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return resolve(value, None)[0]
+
+
+@lru_cache(maxsize=20000)
+def resolve(text: str, base: datetime | None) -> tuple[datetime | None, str | None]:
+    """(date, period) for a date expression; relative expressions need a base date."""
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    elif not EXPLICIT_YEAR.search(text):
+        return None, None
+    cleaned = LEADING_WORDS.sub("", text.strip())
+    cleaned = LAST_NAMED.sub(r"\1", cleaned)
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(cleaned)
+    except (ValueError, OverflowError, TypeError):
+        return None, None
+    if data is None or data.date_obj is None:
+        return None, None
+    return data.date_obj, data.period
+
+
+def format_date(moment: datetime, period: str | None) -> str:
+    """ISO text at the precision the expression gave."""
+    return moment.strftime(PERIOD_FORMATS.get(period or "day", "%Y-%m-%d"))
+
+
+def extract_dates(doc: Doc, published: datetime | None) -> list[DateHit]:
+    """Dates and times that point at a moment, resolved where possible."""
+    hits = []
+    for ent in doc.ents:
+        if ent.label_ not in DATE_LABELS or not ANCHORED.search(ent.text):
+            continue
+        moment, period = resolve(ent.text, published)
+        value = format_date(moment, period) if moment is not None else None
+        hits.append(DateHit(ent.text, ent.start_char, ent.end_char, value))
+    return hits

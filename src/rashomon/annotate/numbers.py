@@ -1,0 +1,266 @@
+"""Numeric claims: value, unit, dimension, what is counted and the qualifier.
+
+Candidates come from spaCy's CARDINAL, QUANTITY, MONEY and PERCENT spans plus
+number tokens the tagger left unlabelled ("12million", "a dozen"); values and
+units are parsed with the lexicon in :mod:`rashomon.annotate.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.annotate.lexicon import CURRENCIES, PEOPLE_NOUNS, QUALIFIERS, SCALES, SMALL_NUMBERS, UNITS
+from rashomon.annotate.types import NumberHit
+
+NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+NUMERIC = re.compile(r"^(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?P<scale>[a-z]+)?$")
+ATTACHED_SCALE = re.compile(r"^\d+(?:\.\d+)?(?:million|billion|thousand|trillion|bn|mn|m|k)$", re.IGNORECASE)
+PLUS_SUFFIX = re.compile(r"(?:-plus|\+)$")
+NAME_LIKE = re.compile(r"[A-Za-z]+-?\d|\d+[A-Za-z]{2,}\d|^No\.?\d", re.IGNORECASE)
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+NUMBER_WORDS = {word: value for word, value in SMALL_NUMBERS.items() if word not in ("a", "an", "single", "dozens", "score", "couple")}
+MULTIPLIERS = ("dozen", "pair")
+SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
+FILLER_WORDS = {"just", "only", "mere", "another", "the", "all", "those", "these"}
+PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "arrest", "detain", "evacuate", "rescue", "displace", "hospitalise", "hospitalize", "abduct", "kidnap", "execute", "murder", "shoot", "stab", "drown"}
+COUNT_DEPS = ("nummod", "quantmod", "amod", "compound", "nmod", "appos")
+
+
+@dataclass(frozen=True)
+class ParsedQuantity:
+    """The value, qualifier and unit read from a number phrase."""
+
+    value: float
+    qualifier: str | None
+    unit: str | None
+    dimension: str | None
+    unit_words: int
+
+
+def read_qualifier(words: list[str]) -> tuple[str | None, int]:
+    """The qualifier at the start of a phrase and how many words it takes."""
+    joined = " ".join(words[:4])
+    for phrase, qualifier in sorted(QUALIFIERS, key=lambda item: -len(item[0])):
+        if joined == phrase or joined.startswith(phrase + " "):
+            return qualifier, len(phrase.split())
+    return None, 0
+
+
+def word_number(words: list[str]) -> tuple[float | None, int]:
+    """Value of a number written in words ("thirty-one", "two hundred and five", "half a million")."""
+    total, current, used = 0.0, None, 0
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        parts = word.split("-")
+        if word in ("a", "an"):
+            if current is None and following in (*MULTIPLIERS, *SCALE_WORDS):
+                current = 1.0
+            elif current != 0.5:
+                break
+        elif parts and all(part in NUMBER_WORDS for part in parts):
+            value = float(sum(NUMBER_WORDS[part] for part in parts))
+            if word in MULTIPLIERS:
+                current = (current or 1.0) * value
+            elif word == "half":
+                current = 0.5 if current is None else current + 0.5
+            else:
+                current = (current or 0.0) + value
+        elif word in SCALE_WORDS and current is not None:
+            if word == "hundred":
+                current *= 100
+            else:
+                total += current * SCALES[word]
+                current = 0.0
+        elif word == "and" and current is not None and following in NUMBER_WORDS:
+            pass
+        else:
+            break
+        used = index + 1
+    if current is None and total == 0:
+        return None, 0
+    return total + (current or 0.0), used
+
+
+def digit_number(words: list[str]) -> tuple[float | None, int]:
+    """Value of a number in digits, with an attached or following scale ("3million", "1.5 bn")."""
+    if not words:
+        return None, 0
+    match = NUMERIC.match(words[0].replace(",", "") if "," not in words[0][-1:] else words[0])
+    if match is None:
+        match = NUMERIC.match(words[0].replace(",", ""))
+    if match is None:
+        return None, 0
+    value = float(match.group("num").replace(",", ""))
+    used = 1
+    scale = match.group("scale")
+    if scale:
+        if scale not in SCALES:
+            return value, 1
+        value *= SCALES[scale]
+    elif len(words) > 1 and words[1] in SCALES and words[1] not in ("m", "b", "t"):
+        value *= SCALES[words[1]]
+        used = 2
+    return value, used
+
+
+def parse_quantity(text: str) -> ParsedQuantity | None:
+    """Read a number phrase such as "at least 40,000", "some 120 miles", "$3.5bn", "a dozen"."""
+    lowered = text.lower().replace("\u2013", "-").strip()
+    plus = bool(PLUS_SUFFIX.search(lowered))
+    lowered = PLUS_SUFFIX.sub("", lowered)
+    currency = None
+    for symbol in ("us$", "$", "£", "€", "¥", "₹"):
+        if symbol in lowered:
+            currency = CURRENCIES[symbol]
+            lowered = lowered.replace(symbol, " ")
+    lowered = re.sub(r"(\d)(%)", r"\1 \2", lowered)
+    words = re.sub(r"^an? mere ", "", lowered).split()
+    while words and words[0] in FILLER_WORDS:
+        words = words[1:]
+    qualifier, skip = read_qualifier(words)
+    words = words[skip:]
+    while words and words[0] in FILLER_WORDS:
+        words = words[1:]
+    value, used = digit_number(words)
+    if value is None:
+        value, used = word_number(words)
+    if value is None:
+        return None
+    rest = words[used:]
+    unit = dimension = None
+    unit_words = 0
+    for size in (2, 1):
+        phrase = " ".join(rest[:size])
+        if len(rest) >= size and phrase in UNITS:
+            unit, dimension, _ = UNITS[phrase]
+            unit_words = size
+            break
+        if len(rest) >= size and phrase in CURRENCIES:
+            currency, unit_words = CURRENCIES[phrase], size
+            break
+    if currency:
+        unit, dimension = currency, "currency"
+    if plus and qualifier is None:
+        qualifier = "more than"
+    return ParsedQuantity(value, qualifier, unit, dimension, unit_words)
+
+
+def counted_noun(number_token: Token, span: Span) -> Token | None:
+    """The noun a number counts: its head in "40,000 protesters", the object of "of" in "one of the camps"."""
+    token = number_token
+    while token.dep_ in ("quantmod", "compound", "nummod") and token.head.i != token.i and token.head.like_num:
+        token = token.head
+    head = token.head
+    if token.dep_ in COUNT_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i != token.i:
+        if head.i >= span.end or head.i < span.start or span.label_ in ("CARDINAL", ""):
+            return head
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def noun_phrase_words(noun: Token) -> str:
+    """The counted noun with its compound modifiers and an "of" complement ("barrels of oil")."""
+    left = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    words = [*(c.text for c in left), noun.text]
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                words += ["of", objects[0].text]
+        break
+    return " ".join(words).lower()
+
+
+def candidate_spans(doc: Doc) -> list[Span]:
+    """Entity spans that carry numbers, plus unlabelled number tokens outside dates and names."""
+    spans = [ent for ent in doc.ents if ent.label_ in NUMBER_LABELS]
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for token in doc:
+        if token.i in covered:
+            continue
+        if ATTACHED_SCALE.match(token.text) or (token.like_num and token.dep_ in ("nummod", "nsubj", "dobj", "pobj") and token.pos_ == "NUM"):
+            spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
+    return sorted(spans, key=lambda span: span.start)
+
+
+def extend_with_context(span: Span) -> Span:
+    """Grow a span left over a qualifier and right over a unit the tagger left out."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if start > 0 and doc[start - 1].text in ("$", "£", "€", "¥", "₹", "US$"):
+        start -= 1
+    for size in (3, 2, 1):
+        if start - size >= 0:
+            words = [t.lower_ for t in doc[start - size : start]]
+            qualifier, used = read_qualifier(words)
+            if qualifier and used == size:
+                start -= size
+                break
+    if end < len(doc):
+        following = doc[end]
+        if following.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in UNITS:
+            end += 2
+        elif following.lower_ in UNITS and following.lower_ not in ("in", "m", "t", "c", "f", "l", "g", "min") and span.label_ != "MONEY":
+            end += 1
+        elif following.lower_ in ("plus",) or following.text == "+":
+            end += 1
+    return doc[start:end]
+
+
+def extract_numbers(doc: Doc) -> list[NumberHit]:
+    """Every numeric claim of a document."""
+    hits: list[NumberHit] = []
+    for raw in candidate_spans(doc):
+        span = extend_with_context(raw)
+        text = span.text
+        if NAME_LIKE.search(raw.text) or (YEAR.match(raw.text.strip()) and raw.label_ == "CARDINAL"):
+            continue
+        parsed = parse_quantity(text)
+        if parsed is None:
+            continue
+        number_tokens = [t for t in raw if t.like_num or ATTACHED_SCALE.match(t.text) or t.lower_ in SMALL_NUMBERS]
+        if not number_tokens:
+            continue
+        noun = counted_noun(number_tokens[-1], span)
+        counted = noun_phrase_words(noun) if noun is not None and noun.lower_ not in UNITS and noun.lower_ not in CURRENCIES else None
+        if noun is not None and parsed.unit and span.start <= noun.i < span.end:
+            for child in noun.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    counted = objects[0].text.lower() if objects else None
+        number_head = number_tokens[-1]
+        if noun is None and number_head.dep_ in ("nsubj", "nsubjpass") and number_head.head.lemma_.lower() in PEOPLE_VERBS:
+            counted = number_head.head.text.lower()
+        if parsed.dimension:
+            dimension = parsed.dimension
+        elif noun is not None and (noun.lemma_.lower() in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS or noun.ent_type_ == "NORP"):
+            dimension = "people"
+        elif noun is None and counted is not None:
+            dimension = "people"
+        else:
+            dimension = "count"
+        if dimension == "count" and counted is None and parsed.value == 1 and raw.text.lower() in ("one", "a", "an"):
+            continue
+        sentence = span.sent
+        hits.append(
+            NumberHit(
+                text=text,
+                start=span.start_char,
+                end=span.end_char,
+                value=parsed.value,
+                unit=parsed.unit,
+                dimension=dimension,
+                counted=counted,
+                qualifier=parsed.qualifier,
+                sentence_start=sentence.start_char,
+                sentence_end=sentence.start_char + len(sentence.text.rstrip()),
+            )
+        )
+    return hits

@@ -1,0 +1,321 @@
+"""Quotes and their speakers.
+
+Direct quotes are found from quote marks (whose opening or closing role is read
+from the characters around them), including quotes that run over several
+paragraphs, partial quotes inside a sentence and pull quotes followed by a
+lone name line. Indirect speech comes from the parse: a verb of saying with a
+clausal complement, and "according to X". Each quote gets its speaker through
+:mod:`rashomon.annotate.speakers`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.annotate.lexicon import FIRST_SECOND_PERSON, INDIRECT_SPEECH_VERBS, SPEECH_VERBS, verb_lemma
+from rashomon.annotate.speakers import Discourse, entity_mentions, phrase_span, resolve_subject, subject_of
+from rashomon.annotate.types import Mention, QuoteHit, SpeakerRef
+from rashomon.ingest.text import paragraphs
+
+OPEN_CONTEXT = " \n([{\u2014\u2013-:/"
+CLOSE_CONTEXT = " \n.,;:!?)]}\u2014\u2013-'\""
+MAX_QUOTE_CHARS = 6000
+MAX_NAME_LINE_TOKENS = 6
+INHERIT_PARAGRAPHS = 2
+
+
+@dataclass
+class QuoteSpan:
+    """A direct quote: one or more segments between quote marks (several when it runs over paragraphs)."""
+
+    segments: list[tuple[int, int]]
+
+    @property
+    def outer_start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def outer_end(self) -> int:
+        return self.segments[-1][1] + 1
+
+
+def mark_role(text: str, position: int) -> str:
+    """Whether the quote mark at ``position`` opens, closes, or could do either."""
+    before = text[position - 1] if position > 0 else "\n"
+    after = text[position + 1] if position + 1 < len(text) else "\n"
+    opens = before in OPEN_CONTEXT and not after.isspace()
+    closes = not before.isspace() and after in CLOSE_CONTEXT
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def find_quote_spans(text: str, mark: str = '"') -> tuple[list[QuoteSpan], list[str]]:
+    """Pair quote marks into quotes; unbalanced marks are skipped and reported."""
+    paragraph_of = {}
+    for index, (start, end) in enumerate(paragraphs(text)):
+        for position in range(start, end):
+            if text[position] == mark:
+                paragraph_of[position] = (index, start)
+    spans: list[QuoteSpan] = []
+    problems: list[str] = []
+    segments: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_paragraph = -1
+    for position, (paragraph, paragraph_start) in sorted(paragraph_of.items()):
+        role = mark_role(text, position)
+        if open_at is None:
+            if role == "close":
+                problems.append(f"unbalanced closing quote mark at character {position}")
+                continue
+            open_at, open_paragraph, segments = position, paragraph, []
+            continue
+        if paragraph != open_paragraph:
+            continues = role != "close" and position == paragraph_start and paragraph == open_paragraph + 1
+            if continues:
+                segments.append((open_at, paragraph_start - 2 if paragraph_start >= 2 else paragraph_start))
+                open_at, open_paragraph = position, paragraph
+                continue
+            problems.append(f"unbalanced opening quote mark at character {open_at}")
+            open_at, open_paragraph, segments = (position, paragraph, []) if role != "close" else (None, -1, [])
+            continue
+        if role == "open":
+            problems.append(f"unbalanced opening quote mark at character {open_at}")
+            open_at, segments = position, []
+            continue
+        segments.append((open_at, position))
+        if position - segments[0][0] <= MAX_QUOTE_CHARS:
+            spans.append(QuoteSpan(segments))
+        open_at, open_paragraph, segments = None, -1, []
+    if open_at is not None:
+        problems.append(f"unbalanced opening quote mark at character {open_at}")
+    return spans, problems
+
+
+def segment_text(text: str, span: QuoteSpan) -> str:
+    """The quoted words, paragraphs joined by a line break."""
+    return "\n".join(text[start + 1 : end].strip() for start, end in span.segments)
+
+
+def inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in ranges)
+
+
+def cue_candidates(sentences: list[Span], quoted: list[tuple[int, int]]) -> list[Token]:
+    """Verbs of saying outside any quote in the given sentences."""
+    return [
+        token
+        for sentence in sentences
+        for token in sentence
+        if token.pos_ in ("VERB", "AUX") and verb_lemma(token, SPEECH_VERBS) and not inside(token.idx, quoted)
+    ]
+
+
+def choose_cue(candidates: list[Token], start: int, end: int) -> Token | None:
+    """The reporting verb nearest the quote, preferring one after it ("..., he said")."""
+    after = [t for t in candidates if t.idx >= end]
+    before = [t for t in candidates if t.idx < start]
+    if after and (not before or after[0].idx - end <= start - before[-1].idx + 20):
+        return after[0]
+    return before[-1] if before else None
+
+
+def according_to(sentence: Span, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
+    """("according", source head) when the sentence says "according to X"."""
+    for token in sentence:
+        if token.lower_ == "according" and not inside(token.idx, quoted):
+            for child in token.children:
+                if child.lower_ == "to":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return token, objects[0]
+    return None
+
+
+def cue_phrase(cue: Token) -> Span:
+    """The cue as written: "according to" keeps its "to"."""
+    doc = cue.doc
+    end = cue.i + 2 if cue.lower_ == "according" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "to" else cue.i + 1
+    return doc[cue.i : end]
+
+
+def name_lines(doc: Doc, mentions: list[Mention]) -> dict[int, SpeakerRef]:
+    """Paragraphs that are only a name (a pull quote's credit), by paragraph index."""
+    found = {}
+    for index, line in enumerate(paragraphs(doc.text)):
+        speaker = name_line_speaker(doc, line, mentions)
+        if speaker is not None:
+            found[index] = speaker
+    return found
+
+
+def name_line_speaker(doc: Doc, line: tuple[int, int], mentions: list[Mention]) -> SpeakerRef | None:
+    """The speaker of a pull quote: a following line that is just a name (optionally after a dash)."""
+    span = doc.char_span(line[0], line[1], alignment_mode="expand")
+    if span is None or len(span) > MAX_NAME_LINE_TOKENS:
+        return None
+    names = [m for m in mentions if line[0] <= m.start and m.end <= line[1] and m.label in ("PERSON", "ORG")]
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if span.text.rstrip().endswith((".", "?", "!", ":", '"')):
+        return None
+    if names and sum(len(doc[m.token_start : m.token_end]) for m in names) >= len(words) - 1:
+        return SpeakerRef(span.text.strip(" -\u2014\u2013"), names[0].start, names[0].end, mention=names[0])
+    return None
+
+
+def extract_direct_quotes(doc: Doc, spans: list[QuoteSpan], discourse: Discourse, credits: dict[int, SpeakerRef]) -> list[QuoteHit]:
+    """Quotes between quote marks, each with its cue and speaker where the text gives them."""
+    text = doc.text
+    quoted = [(s.outer_start, s.outer_end) for s in spans]
+    lines = paragraphs(text)
+    hits: list[QuoteHit] = []
+    previous: tuple[QuoteHit, int] | None = None
+    for span in spans:
+        words = segment_text(text, span)
+        if not words.strip():
+            continue
+        start_token = doc.char_span(span.outer_start, span.outer_start + 1, alignment_mode="expand")
+        end_token = doc.char_span(span.outer_end - 1, span.outer_end, alignment_mode="expand")
+        if start_token is None or end_token is None:
+            continue
+        sentences = list(dict.fromkeys([start_token.sent, end_token.sent]))
+        if sentences[0].text.strip() == text[span.outer_start : span.outer_end].strip() and sentences[0].start > 0:
+            earlier = doc[sentences[0].start - 1].sent
+            if earlier.text.rstrip().endswith(":"):
+                sentences.insert(0, earlier)
+        cue = choose_cue(cue_candidates(sentences, quoted), span.outer_start, span.outer_end)
+        speaker: SpeakerRef | None = None
+        cue_token: Token | None = cue
+        if cue is not None:
+            subject = subject_of(cue)
+            if subject is not None and not inside(subject.idx, quoted):
+                speaker = resolve_subject(subject, discourse, quoted)
+        if speaker is None:
+            source = next((found for s in sentences if (found := according_to(s, quoted))), None)
+            if source is not None:
+                cue_token = source[0]
+                speaker = resolve_subject(source[1], discourse, quoted)
+        paragraph_index = next((i for i, (s, e) in enumerate(lines) if s <= span.outer_start < e), -1)
+        if speaker is None and cue_token is None:
+            whole_line = paragraph_index >= 0 and text[lines[paragraph_index][0] : lines[paragraph_index][1]].strip() == text[span.outer_start : span.outer_end].strip()
+            if whole_line:
+                speaker = credits.get(paragraph_index + 1)
+            if speaker is None and previous is not None and previous[0].speaker is not None:
+                if 0 <= paragraph_index - previous[1] <= INHERIT_PARAGRAPHS and (whole_line or start_token.sent.start_char == span.outer_start):
+                    speaker = previous[0].speaker
+        cue_span = cue_phrase(cue_token) if cue_token is not None else None
+        hit = QuoteHit(
+            text=words,
+            start=span.segments[0][0] + 1,
+            end=span.segments[-1][1],
+            outer_start=span.outer_start,
+            outer_end=span.outer_end,
+            direct=True,
+            cue=cue_span.text if cue_span is not None else None,
+            cue_start=cue_span.start_char if cue_span is not None else None,
+            cue_end=cue_span.end_char if cue_span is not None else None,
+            speaker=speaker,
+        )
+        if speaker is not None and speaker.mention is not None and credits.get(paragraph_index + 1) is not speaker:
+            discourse.note_speaker(span.outer_start, speaker.mention)
+        hits.append(hit)
+        previous = (hit, paragraph_index)
+    return hits
+
+
+def clause_span(head: Token) -> Span:
+    """The words of a complement clause, without a leading "that" and edge punctuation."""
+    doc = head.doc
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    while left < right - 1 and (doc[left].dep_ == "mark" and doc[left].lower_ == "that" or doc[left].is_punct):
+        left += 1
+    while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    return doc[left:right]
+
+
+def extract_indirect_quotes(doc: Doc, discourse: Discourse, quoted: list[tuple[int, int]]) -> list[QuoteHit]:
+    """Reported speech: "X said (that) ...", "X warned: ...", "according to X, ..."."""
+    hits: list[QuoteHit] = []
+    for token in doc:
+        if inside(token.idx, quoted) or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if not verb_lemma(token, INDIRECT_SPEECH_VERBS):
+            continue
+        clauses = [c for c in token.children if c.dep_ in ("ccomp",) and not inside(c.idx, quoted)]
+        colon = next((c for c in token.children if c.text == ":" and c.i == token.i + 1), None)
+        content: Span | None = None
+        if clauses:
+            content = clause_span(clauses[0])
+        elif colon is not None and not inside(colon.idx + 2, quoted):
+            content = doc[colon.i + 1 : token.sent.end]
+            while len(content) > 1 and (content[-1].is_punct or content[-1].is_space):
+                content = content[: len(content) - 1]
+        if content is None or len(content) < 3 or any(inside(t.idx, quoted) for t in content):
+            continue
+        subject = subject_of(token)
+        if subject is None or content.start <= subject.i < content.end or subject.lower_ in FIRST_SECOND_PERSON:
+            continue
+        speaker = resolve_subject(subject, discourse, quoted)
+        hits.append(
+            QuoteHit(content.text, content.start_char, content.end_char, content.start_char, content.end_char, False, token.text, token.idx, token.idx + len(token), speaker)
+        )
+    for sentence in doc.sents:
+        found = according_to(sentence, quoted)
+        if found is None:
+            continue
+        cue, source = found
+        phrase = doc[cue.i : source.right_edge.i + 1]
+        rest = [t for t in sentence if not (phrase.start <= t.i < phrase.end) and not t.is_space]
+        while rest and rest[0].is_punct:
+            rest.pop(0)
+        while rest and rest[-1].is_punct:
+            rest.pop()
+        if len(rest) < 3 or any(inside(t.idx, quoted) for t in rest):
+            continue
+        content = doc[rest[0].i : rest[-1].i + 1]
+        speaker = resolve_subject(source, discourse, quoted)
+        cue_span = cue_phrase(cue)
+        hits.append(QuoteHit(content.text, content.start_char, content.end_char, content.start_char, content.end_char, False, cue_span.text, cue_span.start_char, cue_span.end_char, speaker))
+    return drop_nested(hits)
+
+
+def drop_nested(hits: list[QuoteHit]) -> list[QuoteHit]:
+    """Reported speech inside other reported speech belongs to the outer report."""
+    return [h for h in hits if not any(o is not h and o.start <= h.cue_start < o.end for o in hits if h.cue_start is not None)]
+
+
+def extract_pull_quotes(doc: Doc, credits: dict[int, SpeakerRef], quoted: list[tuple[int, int]]) -> list[QuoteHit]:
+    """A paragraph without quote marks set above a lone name line: a pull quote of that person."""
+    lines = paragraphs(doc.text)
+    hits = []
+    for index, speaker in credits.items():
+        if index == 0 or index - 1 in credits:
+            continue
+        start, end = lines[index - 1]
+        body = doc.text[start:end]
+        if inside(start, quoted) or '"' in body or len(body.split()) < 4:
+            continue
+        hits.append(QuoteHit(body.strip(), start, end, start, end, True, None, None, None, speaker))
+    return hits
+
+
+def extract_quotes(doc: Doc, mentions: list[Mention] | None = None) -> tuple[list[QuoteHit], list[str]]:
+    """All direct and indirect quotes of a document, in text order, plus problems met."""
+    mentions = entity_mentions(doc) if mentions is None else mentions
+    spans, problems = find_quote_spans(doc.text)
+    quoted = [(s.outer_start, s.outer_end) for s in spans]
+    credits = name_lines(doc, mentions)
+    lines = paragraphs(doc.text)
+    discourse = Discourse(doc, mentions, quoted, [lines[i] for i in credits])
+    direct = extract_direct_quotes(doc, spans, discourse, credits)
+    pulled = extract_pull_quotes(doc, credits, quoted)
+    indirect = extract_indirect_quotes(doc, discourse, quoted)
+    return sorted(direct + pulled + indirect, key=lambda hit: hit.outer_start), problems
+
+
+__all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans", "mark_role", "phrase_span"]

@@ -1,0 +1,120 @@
+"""What the per-article extractors find, in offsets of the normalised text.
+
+These records live on the spaCy ``Doc`` (``doc._.rashomon``) until the resolve
+stage turns mentions into actors and the pipeline maps offsets back to the
+article text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity mention: the raw material of actors."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """Who a statement is attributed to: a mention it resolved to, or a description."""
+
+    surface: str
+    start: int
+    end: int
+    mention: Mention | None = None
+    description: str | None = None
+
+
+@dataclass
+class QuoteHit:
+    """Quoted or reported words with their cue and speaker."""
+
+    text: str
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    direct: bool
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: SpeakerRef | None = None
+
+
+@dataclass
+class NumberHit:
+    """A quantity with its normalised value, unit, dimension and what it counts."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    dimension: str
+    counted: str | None
+    qualifier: str | None
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass
+class DateHit:
+    """A date or time expression and its resolved ISO value, if any."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+
+
+@dataclass
+class ClaimHit:
+    """A check-worthy sentence and how it is held."""
+
+    text: str
+    start: int
+    end: int
+    status: str
+    attributed: SpeakerRef | None
+    mentions: list[Mention]
+    number_indexes: list[int]
+    date_indexes: list[int]
+    negated: bool
+    predicate: str | None = None
+
+
+@dataclass
+class DocAnnotations:
+    """Everything extracted from one document."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[QuoteHit] = field(default_factory=list)
+    numbers: list[NumberHit] = field(default_factory=list)
+    dates: list[DateHit] = field(default_factory=list)
+    claims: list[ClaimHit] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+if not Doc.has_extension("rashomon"):
+    Doc.set_extension("rashomon", default=None)
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+
+
+def annotations_of(doc: Doc) -> DocAnnotations:
+    """The annotations attached to a doc, created on first use."""
+    if doc._.rashomon is None:
+        doc._.rashomon = DocAnnotations()
+    return doc._.rashomon

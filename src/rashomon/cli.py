@@ -1,0 +1,148 @@
+"""The ``rashomon`` command line: analyse articles into a dossier, or run the bundled demo."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from rashomon.model import Dossier
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Reconstruct one news event from many reports of it.")
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    json = "json"
+    md = "md"
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Stop with a one-line error for the user."""
+    err.print(f"[bold red]rashomon:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def example_dir() -> Path:
+    """The bundled example corpus: in the installed package, else in the source checkout."""
+    packaged = resources.files("rashomon").joinpath("examples", "wagner")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "examples" / "wagner"
+    if checkout.is_dir():
+        return checkout
+    fail("the bundled example corpus is missing from this installation")
+    raise AssertionError
+
+
+def run_analysis(paths: list[str]) -> Dossier:
+    """Analyse with a progress bar (articles done / total, rate) on the terminal."""
+    from rashomon.pipeline import analyze
+
+    with Progress(
+        TextColumn("[bold]analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("analyse", total=None, rate="")
+
+        def on_ingested(ingested) -> None:
+            progress.update(task, total=len(ingested.articles))
+
+        def on_done(_) -> None:
+            progress.advance(task)
+            elapsed = progress.tasks[0].elapsed or 0
+            if elapsed:
+                progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.1f} articles/s")
+
+        dossier = analyze(paths, on_done=on_done, on_ingested=on_ingested)
+    for diagnostic in dossier.diagnostics:
+        err.print(f"[yellow]{diagnostic.source_path}[/]: {diagnostic.message}", highlight=False, soft_wrap=True)
+    return dossier
+
+
+def summary_table(dossier: Dossier) -> Table:
+    """The short summary printed after a run."""
+    table = Table(title="rashomon dossier", show_header=True)
+    for column in ("articles", "actors", "quotes", "numbers", "claims", "findings", "diagnostics"):
+        table.add_column(column, justify="right")
+    table.add_row(*(str(len(getattr(dossier, name))) for name in ("articles", "actors", "quotes", "numbers", "claims", "findings", "diagnostics")))
+    return table
+
+
+def render(dossier: Dossier, fmt: Format) -> str:
+    return dossier.to_json() if fmt is Format.json else dossier.to_markdown()
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="json or md.")] = Format.json,
+) -> None:
+    """Analyse articles about one event into a dossier."""
+    dossier = run_analysis(paths)
+    if not dossier.articles:
+        fail("no usable article in the input (see the diagnostics above)")
+    text = render(dossier, fmt)
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text + "\n", encoding="utf-8")
+        except OSError as error:
+            fail(f"{output}: cannot write: {error.strerror}")
+    err.print(summary_table(dossier))
+
+
+@app.command()
+def demo(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the demo's dossier.")] = Path("rashomon-demo"),
+) -> None:
+    """Analyse the bundled example and write dossier.json and dossier.md."""
+    dossier = run_analysis([str(example_dir())])
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        (output / "dossier.json").write_text(dossier.to_json() + "\n", encoding="utf-8")
+        (output / "dossier.md").write_text(dossier.to_markdown() + "\n", encoding="utf-8")
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror}")
+    Console().print(summary_table(dossier))
+    Console().print(f"wrote {output / 'dossier.json'} and {output / 'dossier.md'}")
+
+
+@app.command()
+def schema(output: Annotated[Path | None, typer.Option("-o", "--output")] = None) -> None:
+    """Print (or write) the dossier's JSON Schema."""
+    import json
+
+    from rashomon.report.schema import dossier_schema
+
+    text = json.dumps(dossier_schema(), indent=2, sort_keys=True) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

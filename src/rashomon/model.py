@@ -1,0 +1,182 @@
+"""The typed data model every stage reads and returns.
+
+A :class:`Dossier` is the contract of rashomon's output. Its JSON Schema is
+published in ``schema/dossier.schema.json`` and versioned by ``SCHEMA_VERSION``.
+Every extracted item keeps ``start_char``/``end_char`` offsets into the
+``text`` of its :class:`Article`, so any item can be traced to its evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0.0"
+
+ClaimStatus = Literal["asserted", "reported", "claimed", "denied", "hedged"]
+FindingKind = Literal["corroborated", "disputed", "single_source"]
+
+
+class Record(BaseModel):
+    """Base for all records: strict about unknown fields so typos surface early."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Article(Record):
+    """One ingested news article, with the text all offsets point into."""
+
+    id: str
+    source_path: str
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    word_count: int = 0
+    origin: str | None = None
+    text: str = ""
+
+
+class Actor(Record):
+    """A person, organisation, place or group, resolved across all articles."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: int = 0
+    article_ids: list[str] = Field(default_factory=list)
+
+
+class Quote(Record):
+    """Words attributed to a speaker, direct (in quote marks) or indirect."""
+
+    id: str
+    article_id: str
+    text: str
+    speaker_id: str | None = None
+    speaker_name: str | None = None
+    cue: str | None = None
+    direct: bool = True
+    start_char: int
+    end_char: int
+
+
+class NumberClaim(Record):
+    """A quantity stated in an article, normalised for comparison."""
+
+    id: str
+    article_id: str
+    value: float
+    unit: str | None = None
+    dimension: str
+    counted: str | None = None
+    qualifier: str | None = None
+    text: str
+    sentence: str
+    start_char: int
+    end_char: int
+
+
+class DateMention(Record):
+    """A date or time expression resolved against the publication date."""
+
+    id: str
+    article_id: str
+    text: str
+    value: str | None = None
+    start_char: int
+    end_char: int
+
+
+class Claim(Record):
+    """A check-worthy statement and how the article holds it."""
+
+    id: str
+    article_id: str
+    text: str
+    status: ClaimStatus
+    attributed_to: str | None = None
+    attributed_name: str | None = None
+    actor_ids: list[str] = Field(default_factory=list)
+    number_ids: list[str] = Field(default_factory=list)
+    date_ids: list[str] = Field(default_factory=list)
+    negated: bool = False
+    predicate: str | None = None
+    start_char: int
+    end_char: int
+
+
+class FindingSide(Record):
+    """One position in a dispute, with the claims and outlets that hold it."""
+
+    position: str
+    claim_ids: list[str]
+    article_ids: list[str]
+    outlets: list[str | None]
+    statuses: list[ClaimStatus]
+    held_by: list[str | None] = Field(default_factory=list)
+
+
+class Finding(Record):
+    """A cross-source judgement over a group of aligned claims."""
+
+    id: str
+    kind: FindingKind
+    summary: str
+    claim_ids: list[str]
+    independent_sources: int
+    relation: str | None = None
+    reason: str | None = None
+    sides: list[FindingSide] = Field(default_factory=list)
+
+
+class Diagnostic(Record):
+    """A one-line problem with one input; the batch goes on without it."""
+
+    source_path: str
+    stage: str
+    message: str
+
+
+class Dossier(Record):
+    """Everything rashomon learned about one event from its reports."""
+
+    schema_version: str = SCHEMA_VERSION
+    generated_at: str = Field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    articles: list[Article] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    numbers: list[NumberClaim] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Serialise to the published JSON contract."""
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str) -> "Dossier":
+        """Read a dossier written by :meth:`to_json`."""
+        return cls.model_validate_json(data)
+
+    def to_markdown(self) -> str:
+        """Render the dossier for a person to read."""
+        from rashomon.report.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id."""
+        return next(a for a in self.articles if a.id == article_id)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
+        return next((a for a in self.actors if a.id == actor_id), None) if actor_id else None

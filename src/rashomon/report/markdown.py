@@ -1,0 +1,100 @@
+"""The dossier as Markdown a person can read: findings first, then who said what."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rashomon.model import Claim, Dossier, Finding
+
+STATUS_ORDER = ("asserted", "reported", "claimed", "denied", "hedged")
+MAX_ROWS = 200
+
+
+def cell(text: object) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(str(text if text is not None else "").split()).replace("|", "\\|")
+
+
+def outlet_label(dossier: Dossier, article_id: str) -> str:
+    article = dossier.article(article_id)
+    return article.outlet or article.title or article.source_path
+
+
+def finding_section(dossier: Dossier, title: str, findings: list[Finding]) -> list[str]:
+    claims = {c.id: c for c in dossier.claims}
+    lines = [f"## {title}", ""]
+    if not findings:
+        return [*lines, "_None found._", ""]
+    for finding in findings:
+        lines.append(f"- **{cell(finding.summary)}** ({finding.independent_sources} independent source{'s' if finding.independent_sources != 1 else ''})")
+        if finding.reason:
+            lines.append(f"  - why: {cell(finding.reason)}")
+        if finding.sides:
+            for side in finding.sides:
+                lines.append(f"  - side **{cell(side.position)}** — {', '.join(cell(o) for o in dict.fromkeys(side.outlets))}")
+                for claim_id in side.claim_ids:
+                    claim = claims[claim_id]
+                    lines.append(f"    - > {cell(claim.text)} ({claim.status}{', by ' + cell(claim.attributed_name) if claim.attributed_name else ''}; {cell(outlet_label(dossier, claim.article_id))})")
+        else:
+            for claim_id in finding.claim_ids[:6]:
+                claim = claims[claim_id]
+                lines.append(f"  - > {cell(claim.text)} ({cell(outlet_label(dossier, claim.article_id))})")
+    return [*lines, ""]
+
+
+def render_markdown(dossier: Dossier) -> str:
+    """Render findings, articles, actors, quotes by speaker, numbers and claims by status."""
+    by_kind: dict[str, list[Finding]] = defaultdict(list)
+    for finding in dossier.findings:
+        by_kind[finding.kind].append(finding)
+    lines = ["# rashomon dossier", "", f"{len(dossier.articles)} articles, {len(dossier.actors)} actors, {len(dossier.quotes)} quotes, {len(dossier.numbers)} numbers, {len(dossier.claims)} claims. Schema {dossier.schema_version}.", ""]
+    lines += finding_section(dossier, "What the sources agree on", by_kind["corroborated"])
+    lines += finding_section(dossier, "What is disputed", by_kind["disputed"])
+    lines += finding_section(dossier, "What rests on one source", by_kind["single_source"])
+
+    lines += ["## Articles", "", "| id | outlet | title | published | words |", "|---|---|---|---|---|"]
+    for article in dossier.articles:
+        lines.append(f"| {article.id} | {cell(article.outlet)} | {cell(article.title)} | {cell(article.published)} | {article.word_count} |")
+    lines.append("")
+
+    lines += ["## Who is who", "", "| actor | type | also written | mentions | articles |", "|---|---|---|---|---|"]
+    for actor in dossier.actors[:MAX_ROWS]:
+        aliases = ", ".join(cell(a) for a in actor.aliases if a != actor.name)
+        lines.append(f"| {cell(actor.name)} | {actor.type} | {aliases} | {actor.mentions} | {len(actor.article_ids)} |")
+    lines.append("")
+
+    lines += ["## Quotes by speaker", ""]
+    by_speaker: dict[str, list] = defaultdict(list)
+    for quote in dossier.quotes:
+        by_speaker[quote.speaker_name or "(speaker unknown)"].append(quote)
+    for speaker, quotes in sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0])):
+        lines.append(f"### {cell(speaker)}")
+        lines.append("")
+        for quote in quotes:
+            marks = ("“", "”") if quote.direct else ("", "")
+            cue = f" — {cell(quote.cue)}" if quote.cue else ""
+            lines.append(f"- {marks[0]}{cell(quote.text)}{marks[1]}{cue} ({cell(outlet_label(dossier, quote.article_id))})")
+        lines.append("")
+
+    lines += ["## Numbers", "", "| value | unit | counted | qualifier | as written | outlet |", "|---|---|---|---|---|---|"]
+    for number in dossier.numbers[:MAX_ROWS]:
+        lines.append(f"| {number.value:g} | {cell(number.unit)} | {cell(number.counted)} | {cell(number.qualifier)} | {cell(number.text)} | {cell(outlet_label(dossier, number.article_id))} |")
+    lines.append("")
+
+    lines += ["## Claims by status", ""]
+    by_status: dict[str, list[Claim]] = defaultdict(list)
+    for claim in dossier.claims:
+        by_status[claim.status].append(claim)
+    for status in STATUS_ORDER:
+        if by_status[status]:
+            lines += [f"### {status} ({len(by_status[status])})", ""]
+            for claim in by_status[status][:MAX_ROWS]:
+                who = f" — {cell(claim.attributed_name)}" if claim.attributed_name else ""
+                lines.append(f"- {cell(claim.text)}{who}")
+            lines.append("")
+
+    if dossier.diagnostics:
+        lines += ["## Diagnostics", ""]
+        lines += [f"- `{cell(d.source_path)}` ({d.stage}): {cell(d.message)}" for d in dossier.diagnostics]
+        lines.append("")
+    return "\n".join(lines)

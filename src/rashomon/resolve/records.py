@@ -1,0 +1,127 @@
+"""Dossier records from per-article annotations, with actor ids and offsets into the article text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rashomon.annotate import AnnotatedArticle
+from rashomon.annotate.types import SpeakerRef
+from rashomon.model import Actor, Claim, DateMention, Diagnostic, NumberClaim, Quote
+from rashomon.resolve.actors import ResolvedActors
+
+PRONOUNS = frozenset("he she it they him her them i we you".split())
+
+
+@dataclass
+class Records:
+    """Everything the dossier lists, before cross-source findings."""
+
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    numbers: list[NumberClaim] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def actor_records(resolved: ResolvedActors) -> list[Actor]:
+    """One record per resolved actor, most mentioned first."""
+    return [
+        Actor(
+            id=actor_id,
+            name=group.canonical(),
+            type=group.type,
+            aliases=sorted(group.surfaces, key=lambda s: (-group.surfaces[s], s)),
+            mentions=group.mentions,
+            article_ids=sorted(group.articles),
+        )
+        for actor_id, group in resolved.groups.items()
+    ]
+
+
+def speaker_identity(speaker: SpeakerRef | None, resolved: ResolvedActors, names: dict[str, str]) -> tuple[str | None, str | None]:
+    """(actor id, display name) for a speaker: the actor, else the description of an unnamed source."""
+    if speaker is None:
+        return None, None
+    actor_id = resolved.actor_id(speaker.mention)
+    if actor_id is not None:
+        return actor_id, names[actor_id]
+    if speaker.description:
+        return None, speaker.description
+    if speaker.surface.lower() in PRONOUNS:
+        return None, None
+    return None, speaker.surface
+
+
+def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -> Records:
+    """All quotes, numbers, dates and claims of a run as dossier records."""
+    records = Records(actors=actor_records(resolved))
+    names = {actor.id: actor.name for actor in records.actors}
+    for item in annotated:
+        article, span_of, text = item.article, item.normalized.original_span, item.article.text
+        found = item.found
+        for problem in found.problems:
+            records.diagnostics.append(Diagnostic(source_path=article.source_path, stage="annotate", message=problem))
+        for index, hit in enumerate(found.quotes, start=1):
+            start, end = span_of(hit.start, hit.end)
+            speaker_id, speaker_name = speaker_identity(hit.speaker, resolved, names)
+            records.quotes.append(
+                Quote(
+                    id=f"{article.id}:q{index}",
+                    article_id=article.id,
+                    text=hit.text,
+                    speaker_id=speaker_id,
+                    speaker_name=speaker_name,
+                    cue=hit.cue,
+                    direct=hit.direct,
+                    start_char=start,
+                    end_char=end,
+                )
+            )
+        number_ids = []
+        for index, hit in enumerate(found.numbers, start=1):
+            start, end = span_of(hit.start, hit.end)
+            sentence_start, sentence_end = span_of(hit.sentence_start, hit.sentence_end)
+            number_ids.append(f"{article.id}:n{index}")
+            records.numbers.append(
+                NumberClaim(
+                    id=number_ids[-1],
+                    article_id=article.id,
+                    value=hit.value,
+                    unit=hit.unit,
+                    dimension=hit.dimension,
+                    counted=hit.counted,
+                    qualifier=hit.qualifier,
+                    text=text[start:end],
+                    sentence=text[sentence_start:sentence_end],
+                    start_char=start,
+                    end_char=end,
+                )
+            )
+        date_ids = []
+        for index, hit in enumerate(found.dates, start=1):
+            start, end = span_of(hit.start, hit.end)
+            date_ids.append(f"{article.id}:d{index}")
+            records.dates.append(DateMention(id=date_ids[-1], article_id=article.id, text=text[start:end], value=hit.value, start_char=start, end_char=end))
+        for index, hit in enumerate(found.claims, start=1):
+            start, end = span_of(hit.start, hit.end)
+            attributed_id, attributed_name = speaker_identity(hit.attributed, resolved, names)
+            actor_ids = list(dict.fromkeys(a for m in hit.mentions if (a := resolved.actor_id(m)) is not None))
+            records.claims.append(
+                Claim(
+                    id=f"{article.id}:c{index}",
+                    article_id=article.id,
+                    text=text[start:end],
+                    status=hit.status,
+                    attributed_to=attributed_id,
+                    attributed_name=attributed_name,
+                    actor_ids=actor_ids,
+                    number_ids=[number_ids[i] for i in hit.number_indexes],
+                    date_ids=[date_ids[i] for i in hit.date_indexes],
+                    negated=hit.negated,
+                    predicate=hit.predicate,
+                    start_char=start,
+                    end_char=end,
+                )
+            )
+    return records

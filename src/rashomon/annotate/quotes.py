@@ -24,6 +24,7 @@ CLOSE_CONTEXT = " \n.,;:!?)]}\u2014\u2013-'\""
 MAX_QUOTE_CHARS = 6000
 MAX_NAME_LINE_TOKENS = 6
 INHERIT_PARAGRAPHS = 2
+MAX_SPEAKER_TOKENS = 8
 
 
 @dataclass
@@ -96,9 +97,19 @@ def find_quote_spans(text: str, mark: str = '"') -> tuple[list[QuoteSpan], list[
     return spans, problems
 
 
+def content_span(text: str, open_mark: int, close_mark: int) -> tuple[int, int]:
+    """The span of the words between two quote marks, without surrounding spaces."""
+    start, end = open_mark + 1, close_mark
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def segment_text(text: str, span: QuoteSpan) -> str:
     """The quoted words, paragraphs joined by a line break."""
-    return "\n".join(text[start + 1 : end].strip() for start, end in span.segments)
+    return "\n".join(text[slice(*content_span(text, start, end))] for start, end in span.segments)
 
 
 def inside(position: int, ranges: list[tuple[int, int]]) -> bool:
@@ -122,6 +133,27 @@ def choose_cue(candidates: list[Token], start: int, end: int) -> Token | None:
     if after and (not before or after[0].idx - end <= start - before[-1].idx + 20):
         return after[0]
     return before[-1] if before else None
+
+
+def adjacent_phrase(cue: Token, quote_end: int) -> Span | None:
+    """The speaker phrase around a cue whose parse gave it no subject.
+
+    News writes `"...," the 54-year-old told reporters` and `"...," said the
+    retired admiral`; the phrase between the quote and the cue, or right after
+    the cue, names the speaker.
+    """
+    doc = cue.doc
+    between = [t for t in doc[:cue.i] if t.idx >= quote_end and not t.is_punct and not t.is_space]
+    if 0 < len(between) <= MAX_SPEAKER_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in between):
+        return doc[between[0].i : between[-1].i + 1]
+    after = []
+    for token in doc[cue.i + 1 :]:
+        if token.is_punct or token.is_space or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
+            break
+        after.append(token)
+    if not between and 0 < len(after) <= MAX_SPEAKER_TOKENS:
+        return doc[after[0].i : after[-1].i + 1]
+    return None
 
 
 def according_to(sentence: Span, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
@@ -194,6 +226,10 @@ def extract_direct_quotes(doc: Doc, spans: list[QuoteSpan], discourse: Discourse
             subject = subject_of(cue)
             if subject is not None and not inside(subject.idx, quoted):
                 speaker = resolve_subject(subject, discourse, quoted)
+            else:
+                phrase = adjacent_phrase(cue, span.outer_end)
+                if phrase is not None:
+                    speaker = resolve_subject(phrase.root, discourse, quoted, phrase)
         if speaker is None:
             source = next((found for s in sentences if (found := according_to(s, quoted))), None)
             if source is not None:
@@ -219,6 +255,7 @@ def extract_direct_quotes(doc: Doc, spans: list[QuoteSpan], discourse: Discourse
             cue_start=cue_span.start_char if cue_span is not None else None,
             cue_end=cue_span.end_char if cue_span is not None else None,
             speaker=speaker,
+            segments=[content_span(text, start, end) for start, end in span.segments],
         )
         if speaker is not None and speaker.mention is not None and credits.get(paragraph_index + 1) is not speaker:
             discourse.note_speaker(span.outer_start, speaker.mention)

@@ -183,10 +183,10 @@ class Discourse:
             return best[1]
         return candidates[-1] if candidates else None
 
-    def by_description(self, head: Token, position: int) -> Mention | None:
+    def by_description(self, head: Token, position: int, phrase: str) -> Mention | None:
         """The latest person described earlier with the descriptor's head word or age."""
         wanted = {head.lemma_.lower()}
-        age = AGE_PATTERN.search(" ".join(t.text for t in head.subtree))
+        age = AGE_PATTERN.search(phrase.replace(" - ", "-").replace(" ", "-"))
         if age:
             wanted = {age.group(1)}
         for mention in reversed(self._before(position, ("PERSON",))):
@@ -219,9 +219,9 @@ def known_name(token: Token, discourse: Discourse) -> Mention | None:
     return None
 
 
-def resolve_subject(subject: Token, discourse: Discourse, quoted: Sequence[tuple[int, int]]) -> SpeakerRef:
-    """A speaker reference for the subject of a reporting verb."""
-    span = phrase_span(subject, quoted)
+def resolve_subject(subject: Token, discourse: Discourse, quoted: Sequence[tuple[int, int]], span: Span | None = None) -> SpeakerRef:
+    """A speaker reference for the subject of a reporting verb (or for a given speaker phrase)."""
+    span = phrase_span(subject, quoted) if span is None else span
     surface = span.text
     mention = mention_in(span, discourse.mentions)
     if mention is None and subject.pos_ == "PROPN":
@@ -236,8 +236,8 @@ def resolve_subject(subject: Token, discourse: Discourse, quoted: Sequence[tuple
         return SpeakerRef(surface, span.start_char, span.end_char, mention=resolved)
     if is_anonymous(span):
         return SpeakerRef(surface, span.start_char, span.end_char, description=" ".join(surface.split()[:16]))
-    if subject.pos_ in ("NOUN", "ADJ", "NUM") or AGE_PATTERN.search(surface):
-        resolved = discourse.by_description(subject, subject.idx)
+    if subject.pos_ in ("NOUN", "ADJ", "NUM") or AGE_PATTERN.search(surface.replace(" ", "")):
+        resolved = discourse.by_description(subject, subject.idx, surface)
         if resolved is None and subject.lemma_.lower() in ORGANISATION_NOUNS:
             resolved = discourse.most_salient(subject.idx, ("ORG",))
         return SpeakerRef(surface, span.start_char, span.end_char, mention=resolved, description=None if resolved else surface)

@@ -51,6 +51,11 @@ class QuoteHit:
     cue_start: int | None = None
     cue_end: int | None = None
     speaker: SpeakerRef | None = None
+    segments: list[tuple[int, int]] = field(default_factory=list)
+
+    def pieces(self) -> list[tuple[int, int]]:
+        """The spans of the quoted words: one per paragraph a quote runs over."""
+        return self.segments or [(self.start, self.end)]
 
 
 @dataclass

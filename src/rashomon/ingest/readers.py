@@ -144,7 +144,7 @@ def read_html_document(data: bytes, source_path: str, url: str | None = None) ->
 
     html = decode_bytes(data)
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if document is None or not (document.text or "").strip():
+    if document is None or len((document.text or "").split()) < MIN_WORDS:
         raise InputProblem("HTML has no main text")
     body = document.text
     if document.title and not body.lstrip().startswith(document.title.strip()):

@@ -65,11 +65,12 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
         for index, hit in enumerate(found.quotes, start=1):
             start, end = span_of(hit.start, hit.end)
             speaker_id, speaker_name = speaker_identity(hit.speaker, resolved, names)
+            words = "\n".join(text[slice(*span_of(*piece))] for piece in hit.pieces())
             records.quotes.append(
                 Quote(
                     id=f"{article.id}:q{index}",
                     article_id=article.id,
-                    text=hit.text,
+                    text=words,
                     speaker_id=speaker_id,
                     speaker_name=speaker_name,
                     cue=hit.cue,

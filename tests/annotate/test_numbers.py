@@ -1,0 +1,72 @@
+import pytest
+
+from rashomon.annotate.numbers import extract_numbers, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "unit"),
+    [
+        ("40,000", 40000, None, None),
+        ("at least 40,000", 40000, "at least", None),
+        ("3million", 3_000_000, None, None),
+        ("Thirty-one", 31, None, None),
+        ("five kilometres", 5, None, "km"),
+        ("a dozen", 12, None, None),
+        ("half a million", 500_000, None, None),
+        ("two hundred and fifty", 250, None, None),
+        ("200-plus", 200, "more than", None),
+        ("nearly 1.5 million", 1_500_000, "almost", None),
+        ("up to 300 barrels", 300, "up to", "barrel"),
+        ("some 80 miles", 80, "about", "mile"),
+        ("$3.5bn", 3.5e9, None, "USD"),
+        ("12 per cent", 12, None, "percent"),
+    ],
+)
+def test_parse_quantity(text, value, qualifier, unit):
+    parsed = parse_quantity(text)
+    assert parsed is not None
+    assert parsed.value == pytest.approx(value)
+    assert parsed.qualifier == qualifier
+    assert parsed.unit == unit
+
+
+@pytest.mark.parametrize("text", ["several", "many people", "", "the"])
+def test_parse_quantity_rejects_non_numbers(text):
+    assert parse_quantity(text) is None
+
+
+def by_text(hits):
+    return {h.text: h for h in hits}
+
+
+def test_counted_nouns_dimensions_and_qualifiers(parse):
+    doc = parse(
+        "At least 40,000 protesters marched through the capital. The tanker spilled 300 barrels of oil "
+        "about 80 km off the coast. Officials said 14 were arrested."
+    )
+    hits = by_text(extract_numbers(doc))
+    protesters = hits["At least 40,000"]
+    assert (protesters.value, protesters.counted, protesters.dimension, protesters.qualifier) == (40000, "protesters", "people", "at least")
+    barrels = hits["300 barrels"]
+    assert (barrels.unit, barrels.dimension, barrels.counted) == ("barrel", "volume", "oil")
+    distance = hits["about 80 km"]
+    assert (distance.value, distance.unit, distance.dimension, distance.qualifier) == (80, "km", "length", "about")
+    arrests = hits["14"]
+    assert arrests.dimension == "people" and arrests.counted == "arrested"
+
+
+def test_number_in_compound_modifier(parse):
+    hits = extract_numbers(parse("A 300-vehicle convoy crossed the border at dawn."))
+    (hit,) = hits
+    assert hit.value == 300 and hit.counted == "vehicle"
+
+
+def test_years_dates_and_model_names_are_not_numeric_claims(parse):
+    doc = parse("In 2019 the F-16 flew over the city on 4 July, and the No.1 seed won.")
+    assert [h.text for h in extract_numbers(doc)] == []
+
+
+def test_sentence_is_kept(parse):
+    doc = parse("The fire burned for hours. Crews saved 12 homes.")
+    (hit,) = extract_numbers(doc)
+    assert doc.text[hit.sentence_start : hit.sentence_end] == "Crews saved 12 homes."

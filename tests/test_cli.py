@@ -1,0 +1,56 @@
+"""The command line as a user runs it: real processes, real files."""
+
+import json
+import subprocess
+import sys
+
+STORY = "Storm hits port\n\nA storm forced the closure of the port on Monday, officials said, and at least 300 people were evacuated.\n"
+
+
+def rashomon(*args, stdin=None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "rashomon.cli", *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def test_analyze_file_to_json_and_markdown(tmp_path):
+    (tmp_path / "story.txt").write_text(STORY)
+    out = tmp_path / "out" / "dossier.json"
+    done = rashomon("analyze", str(tmp_path / "story.txt"), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    dossier = json.loads(out.read_text())
+    assert dossier["schema_version"] and len(dossier["articles"]) == 1
+    assert any(n["value"] == 300 for n in dossier["numbers"])
+    md = rashomon("analyze", str(tmp_path / "story.txt"), "--format", "md")
+    assert md.returncode == 0 and md.stdout.startswith("# rashomon dossier")
+
+
+def test_analyze_reads_stdin():
+    done = rashomon("analyze", "-", stdin=STORY)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["articles"][0]["source_path"] == "-"
+
+
+def test_bad_input_gives_one_line_and_no_traceback(tmp_path):
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00\x00garbage")
+    done = rashomon("analyze", str(tmp_path / "broken.txt"))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "broken.txt" in done.stderr and "binary" in done.stderr
+
+
+def test_bad_file_beside_good_one_keeps_the_batch(tmp_path):
+    (tmp_path / "good.txt").write_text(STORY)
+    (tmp_path / "empty.txt").write_text("")
+    done = rashomon("analyze", str(tmp_path))
+    assert done.returncode == 0
+    dossier = json.loads(done.stdout)
+    assert len(dossier["articles"]) == 1
+    assert dossier["diagnostics"][0]["message"] == "empty file"
+
+
+def test_demo_writes_dossier_files(tmp_path):
+    done = rashomon("demo", "-o", str(tmp_path / "demo"))
+    assert done.returncode == 0, done.stderr
+    dossier = json.loads((tmp_path / "demo" / "dossier.json").read_text())
+    assert len(dossier["articles"]) == 2 and dossier["quotes"]
+    assert (tmp_path / "demo" / "dossier.md").read_text().startswith("# rashomon dossier")
+    assert "articles" in done.stdout and "quotes" in done.stdout

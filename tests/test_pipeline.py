@@ -1,0 +1,75 @@
+"""End-to-end: the bundled example against golden files, and the Python API."""
+
+import json
+import os
+
+import pytest
+
+import rashomon
+from rashomon.model import Article, Dossier
+from tests.conftest import EXAMPLE, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+UPDATE = os.environ.get("RASHOMON_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def example_dossier() -> Dossier:
+    return rashomon.analyze(EXAMPLE)
+
+
+def comparable(dossier: Dossier) -> dict:
+    data = dossier.model_dump(mode="json")
+    data.pop("generated_at")
+    for diagnostic in data["diagnostics"]:
+        diagnostic["source_path"] = os.path.relpath(diagnostic["source_path"], ROOT)
+    for article in data["articles"]:
+        article["source_path"] = os.path.relpath(article["source_path"], ROOT)
+    return data
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"golden file {path} missing: run with RASHOMON_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file; rerun with RASHOMON_UPDATE_GOLDEN=1 if the change is intended"
+
+
+def test_example_dossier_matches_golden(example_dossier):
+    check_golden("wagner_dossier.json", json.dumps(comparable(example_dossier), indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def test_example_markdown_matches_golden(example_dossier):
+    markdown = example_dossier.to_markdown().replace(str(ROOT) + "/", "")
+    check_golden("wagner_dossier.md", markdown + "\n")
+
+
+def test_every_item_points_at_its_evidence(example_dossier):
+    texts = {a.id: a.text for a in example_dossier.articles}
+    for number in example_dossier.numbers:
+        assert texts[number.article_id][number.start_char : number.end_char] == number.text
+    for claim in example_dossier.claims:
+        assert texts[claim.article_id][claim.start_char : claim.end_char] == claim.text
+    for quote in example_dossier.quotes:
+        evidence = texts[quote.article_id][quote.start_char : quote.end_char]
+        assert all(piece in evidence for piece in quote.text.split("\n"))
+
+
+def test_dossier_round_trips_through_json(example_dossier):
+    assert Dossier.from_json(example_dossier.to_json()) == example_dossier
+
+
+def test_api_accepts_article_objects():
+    article = Article(
+        id="t1",
+        source_path="memory",
+        outlet="Test Wire",
+        published="2022-05-02",
+        text="Quake hits coast\n\nA magnitude 6.1 earthquake struck the coast of Elbonia on Sunday, killing at least 12 people, officials said.",
+    )
+    dossier = rashomon.analyze([article])
+    assert [a.id for a in dossier.articles] == ["t1"]
+    assert any(n.value == 12 and n.qualifier == "at least" and n.dimension == "people" for n in dossier.numbers)
+    assert any(d.value == "2022-05-01" for d in dossier.dates)
+    assert dossier.claims and dossier.claims[0].status == "reported"

@@ -13,13 +13,14 @@ SPEECH_VERBS = frozenset(
     describe call suggest maintain stress emphasise emphasize repeat reiterate complain lament scream
     shout yell rage fume blast slam mock quip joke testify disclose inform conclude observe point
     counter retort rebut accuse charge demand order plead whisper mutter announce proclaim estimate brand
-    dub label term""".split()
+    dub label term cite mention question criticize criticise agree""".split()
 )
 INDIRECT_SPEECH_VERBS = frozenset(
     """say tell add claim insist warn state declare announce explain note write report reply respond
     argue assert allege acknowledge admit confirm deny suggest maintain stress emphasise emphasize
     reiterate complain testify disclose inform conclude observe contend concede predict reveal vow
-    pledge promise threaten boast brag estimate believe think fear hope expect""".split()
+    pledge promise threaten boast brag estimate believe think fear hope expect agree find show indicate
+    mention cite""".split()
 )
 DENIAL_VERBS = frozenset("deny reject dismiss refute rebut disavow repudiate contradict debunk rebuff disown".split())
 DENIAL_PHRASES = (

@@ -215,6 +215,8 @@ def extract_direct_quotes(doc: Doc, spans: list[QuoteSpan], discourse: Discourse
         if start_token is None or end_token is None:
             continue
         sentences = list(dict.fromkeys([start_token.sent, end_token.sent]))
+        if end_token.sent.end < len(doc) and doc[end_token.sent.end].idx - span.outer_end <= 2:
+            sentences.append(doc[end_token.sent.end].sent)
         if sentences[0].text.strip() == text[span.outer_start : span.outer_end].strip() and sentences[0].start > 0:
             earlier = doc[sentences[0].start - 1].sent
             if earlier.text.rstrip().endswith(":"):
@@ -265,14 +267,34 @@ def extract_direct_quotes(doc: Doc, spans: list[QuoteSpan], discourse: Discourse
 
 
 def clause_span(head: Token) -> Span:
-    """The words of a complement clause, without a leading "that" and edge punctuation."""
+    """The words of a complement clause ("that" included, as attribution corpora mark it), without edge punctuation."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i + 1
-    while left < right - 1 and (doc[left].dep_ == "mark" and doc[left].lower_ == "that" or doc[left].is_punct):
+    while left < right - 1 and doc[left].is_punct and doc[left].text not in ('"', "'"):
         left += 1
-    while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+    while right - 1 > left and (doc[right - 1].is_space or doc[right - 1].is_punct and doc[right - 1].text not in ('"', "'")):
         right -= 1
     return doc[left:right]
+
+
+def balanced(span: Span, quoted: list[tuple[int, int]]) -> bool:
+    """Whether every quote touching the span lies wholly inside it (a mixed quote), or none touches it."""
+    return all(span.start_char <= start and end <= span.end_char or end <= span.start_char or start >= span.end_char for start, end in quoted)
+
+
+def parenthetical_content(verb: Token) -> Span | None:
+    """The reported clause around a parenthetical "..., X said, ..." or a trailing "..., X said."."""
+    doc = verb.doc
+    sentence = verb.sent
+    tail = range(min(t.i for t in verb.subtree), max(t.i for t in verb.subtree) + 1)
+    rest = [t for t in sentence if t.i not in tail and not t.is_space]
+    while rest and rest[0].is_punct and rest[0].text not in ('"', "'"):
+        rest.pop(0)
+    while rest and rest[-1].is_punct and rest[-1].text not in ('"', "'"):
+        rest.pop()
+    if len(rest) < 3:
+        return None
+    return doc[rest[0].i : rest[-1].i + 1]
 
 
 def extract_indirect_quotes(doc: Doc, discourse: Discourse, quoted: list[tuple[int, int]]) -> list[QuoteHit]:
@@ -283,7 +305,7 @@ def extract_indirect_quotes(doc: Doc, discourse: Discourse, quoted: list[tuple[i
             continue
         if not verb_lemma(token, INDIRECT_SPEECH_VERBS):
             continue
-        clauses = [c for c in token.children if c.dep_ in ("ccomp",) and not inside(c.idx, quoted)]
+        clauses = [c for c in token.children if c.dep_ in ("ccomp",)]
         colon = next((c for c in token.children if c.text == ":" and c.i == token.i + 1), None)
         content: Span | None = None
         if clauses:
@@ -292,7 +314,11 @@ def extract_indirect_quotes(doc: Doc, discourse: Discourse, quoted: list[tuple[i
             content = doc[colon.i + 1 : token.sent.end]
             while len(content) > 1 and (content[-1].is_punct or content[-1].is_space):
                 content = content[: len(content) - 1]
-        if content is None or len(content) < 3 or any(inside(t.idx, quoted) for t in content):
+        elif token.dep_ == "parataxis":
+            content = parenthetical_content(token)
+        if content is None or len(content) < 3 or not balanced(content, quoted):
+            continue
+        if any(start <= content.start_char and content.end_char <= end for start, end in quoted):
             continue
         subject = subject_of(token)
         if subject is None or content.start <= subject.i < content.end or subject.lower_ in FIRST_SECOND_PERSON:

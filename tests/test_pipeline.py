@@ -73,3 +73,13 @@ def test_api_accepts_article_objects():
     assert any(n.value == 12 and n.qualifier == "at least" and n.dimension == "people" for n in dossier.numbers)
     assert any(d.value == "2022-05-01" for d in dossier.dates)
     assert dossier.claims and dossier.claims[0].status == "reported"
+
+
+def test_example_disagreements_are_disputed_and_shared_facts_corroborated(example_dossier):
+    disputed = [f for f in example_dossier.findings if f.kind == "disputed"]
+    assert disputed
+    for finding in disputed:
+        assert len(finding.sides) == 2
+        assert {a for side in finding.sides for a in side.article_ids} == {a.id for a in example_dossier.articles}
+    corroborated = [f for f in example_dossier.findings if f.kind == "corroborated"]
+    assert corroborated and all(f.independent_sources == 2 for f in corroborated)

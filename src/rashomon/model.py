@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1.0.0"
 
 ClaimStatus = Literal["asserted", "reported", "claimed", "denied", "hedged"]
-FindingKind = Literal["corroborated", "disputed", "single_source"]
+FindingKind = Literal["corroborated", "disputed", "evolving", "single_source"]
 
 
 class Record(BaseModel):

@@ -26,6 +26,7 @@ MULTIPLIERS = ("dozen", "pair")
 SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 FILLER_WORDS = {"just", "only", "mere", "another", "the", "all", "those", "these"}
 PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "arrest", "detain", "evacuate", "rescue", "displace", "hospitalise", "hospitalize", "abduct", "kidnap", "execute", "murder", "shoot", "stab", "drown"}
+AGGREGATE_NOUNS = {"number", "total", "count", "tally", "figure"}
 COUNT_DEPS = ("nummod", "quantmod", "amod", "compound", "nmod", "appos")
 
 
@@ -162,7 +163,28 @@ def counted_noun(number_token: Token, span: Span) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    return None
+    return subject_of_change(token)
+
+
+def subject_of_change(token: Token) -> Token | None:
+    """What a figure measures in "the number of arrests rose to 14" or "the death toll stood at 40"."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("to", "at"):
+        verb = token.head.head
+    elif token.dep_ in ("attr", "dobj"):
+        verb = token.head
+    else:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    subject = subjects[0]
+    if subject.lemma_.lower() in AGGREGATE_NOUNS:
+        for child in subject.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return subject
 
 
 def noun_phrase_words(noun: Token) -> str:
@@ -181,13 +203,18 @@ def noun_phrase_words(noun: Token) -> str:
 def candidate_spans(doc: Doc) -> list[Span]:
     """Entity spans that carry numbers, plus unlabelled number tokens outside dates and names."""
     spans = [ent for ent in doc.ents if ent.label_ in NUMBER_LABELS]
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end) if not is_bare_count(ent)}
     for token in doc:
         if token.i in covered:
             continue
-        if ATTACHED_SCALE.match(token.text) or (token.like_num and token.dep_ in ("nummod", "nsubj", "dobj", "pobj") and token.pos_ == "NUM"):
+        if ATTACHED_SCALE.match(token.text) or (token.like_num and token.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos") and token.pos_ == "NUM"):
             spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
     return sorted(spans, key=lambda span: span.start)
+
+
+def is_bare_count(ent: Span) -> bool:
+    """A plain small number the tagger took for a date ("was 14")."""
+    return ent.label_ == "DATE" and len(ent) == 1 and ent[0].text.isdigit() and int(ent[0].text) < 1000
 
 
 def extend_with_context(span: Span) -> Span:

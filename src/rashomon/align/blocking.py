@@ -1,0 +1,71 @@
+"""Candidate claim pairs without comparing all pairs.
+
+Three blocks propose pairs: claims whose embeddings fall in the same bucket of
+a random-hyperplane LSH (several tables, so near neighbours meet at least
+once), claims sharing a rare actor, and claims with numbers of the same
+dimension and counted noun about a shared actor. Bucket sizes are capped, so
+the cost grows near-linearly with the number of claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+import numpy as np
+
+from rashomon.align.relation import ClaimView, counted_key
+
+TABLES = 12
+BITS = 8
+MAX_BUCKET = 60
+MAX_ACTOR_BLOCK = 40
+
+
+def capped_pairs(members: list[int], cap: int) -> list[tuple[int, int]]:
+    """All pairs in a small block; in a large block, each member with its ``cap`` nearest by position."""
+    if len(members) <= cap:
+        return list(combinations(members, 2))
+    return [(members[i], members[j]) for i in range(len(members)) for j in range(i + 1, min(len(members), i + 1 + cap // 4))]
+
+
+def lsh_pairs(vectors: np.ndarray, seed: int = 13) -> set[tuple[int, int]]:
+    """Pairs that share a SimHash bucket in at least one table."""
+    pairs: set[tuple[int, int]] = set()
+    if len(vectors) < 2:
+        return pairs
+    generator = np.random.default_rng(seed)
+    planes = generator.standard_normal((TABLES, vectors.shape[1], BITS)).astype(np.float32)
+    weights = 1 << np.arange(BITS)
+    for table in range(TABLES):
+        codes = ((vectors @ planes[table]) > 0).astype(np.int64) @ weights
+        buckets: dict[int, list[int]] = defaultdict(list)
+        for row, code in enumerate(codes.tolist()):
+            buckets[code].append(row)
+        for members in buckets.values():
+            pairs.update(capped_pairs(members, MAX_BUCKET))
+    return pairs
+
+
+def key_pairs(views: list[ClaimView]) -> set[tuple[int, int]]:
+    """Pairs of claims that share an actor, or a measured quantity about a shared actor."""
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    by_measure: dict[tuple[str, str, str | None], list[int]] = defaultdict(list)
+    for view in views:
+        for actor in view.claim.actor_ids:
+            by_actor[actor].append(view.row)
+            for number in view.numbers:
+                by_measure[(actor, number.dimension, counted_key(number))].append(view.row)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_measure.values():
+        pairs.update(capped_pairs(members, MAX_BUCKET))
+    for members in by_actor.values():
+        if len(members) <= MAX_ACTOR_BLOCK:
+            pairs.update(combinations(members, 2))
+    return pairs
+
+
+def candidate_pairs(views: list[ClaimView], vectors: np.ndarray) -> list[tuple[int, int]]:
+    """Candidate pairs of claim rows, each pair once, in a stable order."""
+    pairs = lsh_pairs(vectors) | key_pairs(views)
+    return sorted((min(a, b), max(a, b)) for a, b in pairs if a != b)

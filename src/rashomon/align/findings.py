@@ -15,7 +15,7 @@ import numpy as np
 
 from rashomon.align.blocking import candidate_pairs
 from rashomon.align.origin import UnionFind, assign_origins
-from rashomon.align.relation import ClaimView, Relation, describe, relate
+from rashomon.align.relation import ClaimView, Relation, describe, interval, overlaps, relate, same_scope
 from rashomon.annotate.dates import parse_published
 from rashomon.model import Claim, Dossier, Finding, FindingSide
 
@@ -61,6 +61,37 @@ def side_of(views: list[ClaimView], rows: list[int], position: str) -> FindingSi
         statuses=[views[r].claim.status for r in rows],
         held_by=[views[r].claim.attributed_name for r in rows],
     )
+
+
+def holding_side(views: list[ClaimView], row: int, neighbours: dict[int, list[int]], relation: Relation, index: int) -> list[int]:
+    """The claim on one side of a dispute plus the claims that directly agree with it and hold the same position.
+
+    For a numeric dispute, an agreeing claim joins only if it states a number
+    compatible with this side's figure.
+    """
+    rows = [row]
+    for other in neighbours.get(row, []):
+        if relation.pair is None:
+            if views[other].claim.status == views[row].claim.status or "denied" not in (views[other].claim.status, views[row].claim.status):
+                rows.append(other)
+            continue
+        figure = relation.pair[index]
+        if any(same_scope(figure, n) and overlaps(interval(figure), interval(n)) for n in views[other].numbers):
+            rows.append(other)
+    return sorted(set(rows))
+
+
+def dispute_summary(dossier: Dossier, claim_a: Claim, claim_b: Claim, relation: Relation, positions: tuple[str, str], shared: set[str]) -> str:
+    """The point in dispute, stated without taking a side."""
+    if relation.kind == "numeric_conflict":
+        return f"Sources give different figures concerning {actor_names(dossier, shared)}: {positions[0]} vs {positions[1]}"
+    subject = claim_a.subject_id or claim_b.subject_id
+    topic = actor_names(dossier, {subject}) if subject else actor_names(dossier, shared)
+    if "denied" in (claim_a.status, claim_b.status):
+        return f"Whether the reported account concerning {topic} is true: one side reports it, the other denies it"
+    if claim_a.predicate and claim_b.predicate and claim_a.predicate != claim_b.predicate:
+        return f"What {topic} did: accounts say '{claim_a.predicate}' and '{claim_b.predicate}'"
+    return f"Whether '{claim_a.predicate or 'it'}' happened concerning {topic}: one account affirms it, the other negates it"
 
 
 def earliest(views: list[ClaimView], rows: list[int]) -> datetime:
@@ -122,8 +153,14 @@ def find_findings(dossier: Dossier) -> Dossier:
             key = tuple(sorted((groups.find(str(a)), groups.find(str(b)))))
             if key[0] != key[1]:
                 disputes.setdefault(key, (a, b, relation))
-    for (group_a, group_b), (a, b, relation) in disputes.items():
-        rows_a, rows_b = (members[group_a], members[group_b]) if groups.find(str(a)) == group_a else (members[group_b], members[group_a])
+    neighbours: dict[int, list[int]] = defaultdict(list)
+    for a, b, relation in related:
+        if relation.kind == "agree":
+            neighbours[a].append(b)
+            neighbours[b].append(a)
+    for a, b, relation in disputes.values():
+        rows_a = holding_side(views, a, neighbours, relation, 0)
+        rows_b = holding_side(views, b, neighbours, relation, 1)
         if relation.pair is not None:
             positions = (describe(relation.pair[0]), describe(relation.pair[1]))
         else:
@@ -136,8 +173,7 @@ def find_findings(dossier: Dossier) -> Dossier:
             sides = [side_of(views, rows, position) for rows, position in ordered]
         else:
             kind = "disputed"
-            topic = "the figure" if relation.kind == "numeric_conflict" else "what happened"
-            summary = f"Sources differ on {topic} concerning {actor_names(dossier, shared)}: {positions[0]} / {positions[1]}"
+            summary = dispute_summary(dossier, views[a].claim, views[b].claim, relation, positions, shared)
             sides = [side_of(views, rows_a, positions[0]), side_of(views, rows_b, positions[1])]
         rows = rows_a + rows_b
         used.update(rows)

@@ -18,7 +18,8 @@ from rashomon.model import Claim, NumberClaim
 WRITTEN_NUMBER = re.compile(r"\d+(?:\.(?P<decimals>\d+))?\s*(?P<scale>million|billion|trillion|thousand|bn|mn|m|k)?\b", re.IGNORECASE)
 ABOUT_SPREAD = 0.1
 AGREE_SIMILARITY = 0.75
-AGREE_WITH_ACTORS_SIMILARITY = 0.62
+SAME_FACT_SIMILARITY = 0.85
+AGREE_WITH_ACTORS_SIMILARITY = 0.67
 SCOPE_SIMILARITY = 0.6
 CONTRADICTION_SIMILARITY = 0.45
 MIN_TOPIC_SIMILARITY = 0.3
@@ -186,12 +187,23 @@ def polarity_relation(a: ClaimView, b: ClaimView, similarity: float, shared_acto
     return None
 
 
+def different_subjects(a: Claim, b: Claim) -> bool:
+    """Both claims name who acts, and it is not the same actor."""
+    return a.subject_id is not None and b.subject_id is not None and a.subject_id != b.subject_id
+
+
 def relate(a: ClaimView, b: ClaimView, similarity: float, names: dict[str, str] | None = None) -> Relation:
-    """The relation between two claims: agree, numeric_conflict, evolving, contradiction or unrelated."""
+    """The relation between two claims: agree, numeric_conflict, evolving, contradiction or unrelated.
+
+    Claims about what different actors did neither agree nor contradict
+    unless their numbers measure the same thing.
+    """
     shared_actors = set(a.claim.actor_ids) & set(b.claim.actor_ids)
     numeric = numeric_relation(a, b, similarity, shared_actors, names or {})
     if numeric is not None and numeric.kind != "agree":
         return numeric
+    if different_subjects(a.claim, b.claim) and similarity < SAME_FACT_SIMILARITY:
+        return Relation("unrelated", "different actors")
     contradiction = polarity_relation(a, b, similarity, shared_actors)
     if contradiction is not None:
         return contradiction

@@ -20,6 +20,7 @@ from rashomon.annotate.lexicon import (
     REPORT_VERBS,
     verb_lemma,
 )
+from rashomon.annotate.speakers import mention_at
 from rashomon.annotate.types import ClaimHit, DateHit, Mention, NumberHit, QuoteHit, SpeakerRef
 
 MIN_CLAIM_TOKENS = 5
@@ -76,14 +77,24 @@ def is_check_worthy(sentence: Span, mentions: list[Mention], numbers: list[Numbe
     return bool(mentions or numbers or has_quote)
 
 
-def predicate_of(sentence: Span) -> str | None:
-    """The lemma of the main event verb, looking through verbs of saying to what was said."""
+def predicate_token(sentence: Span) -> Token | None:
+    """The main event verb, looking through verbs of saying to what was said."""
     root = sentence.root
     if verb_lemma(root, REPORT_VERBS | CLAIM_VERBS | DENIAL_VERBS):
         for child in root.children:
             if child.dep_ == "ccomp":
-                return child.lemma_.lower()
-    return root.lemma_.lower() if root.pos_ in ("VERB", "AUX") else None
+                return child
+    return root if root.pos_ in ("VERB", "AUX") else None
+
+
+def subject_mention(predicate: Token | None, mentions: list[Mention]) -> Mention | None:
+    """The named actor who is the subject of the event verb."""
+    if predicate is None:
+        return None
+    for child in predicate.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return mention_at(child, mentions)
+    return None
 
 
 def extract_claims(
@@ -118,7 +129,8 @@ def extract_claims(
                 number_indexes=number_indexes,
                 date_indexes=date_indexes,
                 negated=is_negated(sentence),
-                predicate=predicate_of(sentence),
+                predicate=predicate.lemma_.lower() if (predicate := predicate_token(sentence)) is not None else None,
+                subject=subject_mention(predicate, mentions),
             )
         )
     return claims

@@ -98,6 +98,7 @@ class ClaimHit:
     date_indexes: list[int]
     negated: bool
     predicate: str | None = None
+    subject: Mention | None = None
 
 
 @dataclass

@@ -16,8 +16,13 @@ def cell(text: object) -> str:
 
 
 def outlet_label(dossier: Dossier, article_id: str) -> str:
+    """The outlet, else the start of the title in quotes, so every item names where it came from."""
     article = dossier.article(article_id)
-    return article.outlet or article.title or article.source_path
+    if article.outlet:
+        return article.outlet
+    title = " ".join((article.title or article.source_path).split())
+    short = title if len(title) <= 48 else title[:47] + "\u2026"
+    return f"\u201c{short}\u201d"
 
 
 def finding_section(dossier: Dossier, title: str, findings: list[Finding]) -> list[str]:
@@ -31,7 +36,8 @@ def finding_section(dossier: Dossier, title: str, findings: list[Finding]) -> li
             lines.append(f"  - why: {cell(finding.reason)}")
         if finding.sides:
             for side in finding.sides:
-                lines.append(f"  - side **{cell(side.position)}** — {', '.join(cell(o) for o in dict.fromkeys(side.outlets))}")
+                where = ", ".join(dict.fromkeys(cell(outlet_label(dossier, a)) for a in side.article_ids))
+                lines.append(f"  - side **{cell(side.position)}** — {where}")
                 for claim_id in side.claim_ids:
                     claim = claims[claim_id]
                     lines.append(f"    - > {cell(claim.text)} ({claim.status}{', by ' + cell(claim.attributed_name) if claim.attributed_name else ''}; {cell(outlet_label(dossier, claim.article_id))})")

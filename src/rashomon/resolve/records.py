@@ -121,6 +121,7 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
                     date_ids=[date_ids[i] for i in hit.date_indexes],
                     negated=hit.negated,
                     predicate=hit.predicate,
+                    subject_id=resolved.actor_id(hit.subject),
                     start_char=start,
                     end_char=end,
                 )

@@ -15,4 +15,11 @@ def analyze(inputs, **options) -> Dossier:
     return run(inputs, **options)
 
 
-__all__ = ["SCHEMA_VERSION", "Article", "Dossier", "analyze", "__version__"]
+def stance(claim: str, article_text: str) -> str:
+    """Whether an article agrees with, disagrees with, discusses, or is unrelated to a claim."""
+    from rashomon.align.stance import stance as run
+
+    return run(claim, article_text)
+
+
+__all__ = ["SCHEMA_VERSION", "Article", "Dossier", "analyze", "stance", "__version__"]

@@ -22,9 +22,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break; keep closing quote marks with their sentence."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text or (previous.is_space and "\n" in previous.whitespace_ + previous.text):
-            token.is_sent_start = True
-        elif "\n" in previous.whitespace_:
+        if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
         elif token.text in QUOTE_MARKS and not previous.whitespace_:
             token.is_sent_start = False

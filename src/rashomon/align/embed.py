@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 MAX_TOKENS = 128
-BATCH = 64
+BATCH = 16
 DIMENSIONS = 384
 
 

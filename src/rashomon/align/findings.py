@@ -15,11 +15,13 @@ import numpy as np
 
 from rashomon.align.blocking import candidate_pairs
 from rashomon.align.origin import UnionFind, assign_origins
-from rashomon.align.relation import ClaimView, Relation, describe, interval, overlaps, relate, same_scope
+from rashomon.align.relation import ClaimView, Relation, describe, different_subjects, interval, overlaps, relate, same_scope
 from rashomon.annotate.dates import parse_published
 from rashomon.model import Claim, Dossier, Finding, FindingSide
 
 NOTABLE_STATUSES = {"claimed", "denied"}
+LEARNED_MIN_SIMILARITY = 0.5
+LEARNED_DISAGREE = 0.5
 MAX_SUMMARY_CHARS = 220
 
 
@@ -114,11 +116,28 @@ def relate_pairs(views: list[ClaimView], vectors: np.ndarray, names: dict[str, s
         same_origin = views[a].origin == views[b].origin
         if same_origin and views[a].claim.article_id != views[b].claim.article_id:
             continue
-        relation = relate(views[a], views[b], float(vectors[a] @ vectors[b]), names)
+        similarity = float(vectors[a] @ vectors[b])
+        relation = relate(views[a], views[b], similarity, names)
+        if relation.kind == "unrelated" and not same_origin:
+            relation = learned_relation(views[a], views[b], vectors, similarity) or relation
         if relation.kind == "unrelated" or (same_origin and relation.kind != "contradiction"):
             continue
         related.append((a, b, relation))
     return related
+
+
+def learned_relation(a: ClaimView, b: ClaimView, vectors: np.ndarray, similarity: float) -> Relation | None:
+    """The small learned model's verdict on a pair the rules left open: a confident disagreement between claims about the same actors."""
+    from rashomon.align.stance import pair_probabilities
+
+    if similarity < LEARNED_MIN_SIMILARITY or not set(a.claim.actor_ids) & set(b.claim.actor_ids) or different_subjects(a.claim, b.claim):
+        return None
+    forward = pair_probabilities(a.claim.text, vectors[a.row], b.claim.text, vectors[b.row])
+    backward = pair_probabilities(b.claim.text, vectors[b.row], a.claim.text, vectors[a.row])
+    disagree = min(forward["disagree"], backward["disagree"])
+    if disagree >= LEARNED_DISAGREE:
+        return Relation("contradiction", f"learned stance model: the claims disagree (p={disagree:.2f})")
+    return None
 
 
 def find_findings(dossier: Dossier) -> Dossier:

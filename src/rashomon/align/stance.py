@@ -170,3 +170,10 @@ def stance(claim: str, article_text: str) -> str:
     vectors = encoder().encode([claim, *body_sentences])
     features = pair_features(prepare(claim, model.vocabulary), vectors[0], prepare(article_text, model.vocabulary), body_sentences, vectors[1:], model.idf)
     return LABELS[int(model.probabilities(features[None, :])[0].argmax())]
+
+
+def pair_probabilities(claim: str, claim_vector: np.ndarray, other: str, other_vector: np.ndarray) -> dict[str, float]:
+    """The learned model's view of two single sentences, for the relation step."""
+    model = stance_model()
+    features = pair_features(prepare(claim, model.vocabulary), claim_vector, prepare(other, model.vocabulary), [other], other_vector[None, :], model.idf)
+    return dict(zip(LABELS, model.probabilities(features[None, :])[0].tolist(), strict=True))

@@ -106,6 +106,7 @@ def extract_claims(
 ) -> list[ClaimHit]:
     """Every check-worthy sentence with its status, attribution and linked items."""
     quoted = [(q.outer_start, q.outer_end) for q in quotes if q.direct]
+    text = doc.text
     claims = []
     for sentence in doc.sents:
         start = sentence.start_char
@@ -120,7 +121,7 @@ def extract_claims(
         attributed: SpeakerRef | None = next((q.speaker for q in cue_quotes + overlapping if q.speaker is not None), None)
         claims.append(
             ClaimHit(
-                text=doc.text[start:end],
+                text=text[start:end],
                 start=start,
                 end=end,
                 status=claim_status(sentence, quoted, bool(cue_quotes) or any(q.speaker is not None for q in overlapping)),

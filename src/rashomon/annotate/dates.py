@@ -35,20 +35,26 @@ def parse_published(value: str | None) -> datetime | None:
         return resolve(value, None)[0]
 
 
+@lru_cache(maxsize=64)
+def date_parser(base: datetime | None):
+    """An English date parser anchored at ``base`` (building one is slow, so they are kept)."""
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
+
+
 @lru_cache(maxsize=20000)
 def resolve(text: str, base: datetime | None) -> tuple[datetime | None, str | None]:
     """(date, period) for a date expression; relative expressions need a base date."""
-    from dateparser.date import DateDataParser
-
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}
-    if base is not None:
-        settings["RELATIVE_BASE"] = base
-    elif not EXPLICIT_YEAR.search(text):
+    if base is None and not EXPLICIT_YEAR.search(text):
         return None, None
     cleaned = LEADING_WORDS.sub("", text.strip())
     cleaned = LAST_NAMED.sub(r"\1", cleaned)
     try:
-        data = DateDataParser(languages=["en"], settings=settings).get_date_data(cleaned)
+        data = date_parser(base).get_date_data(cleaned)
     except (ValueError, OverflowError, TypeError):
         return None, None
     if data is None or data.date_obj is None:

@@ -143,7 +143,10 @@ def adjacent_phrase(cue: Token, quote_end: int) -> Span | None:
     the cue, names the speaker.
     """
     doc = cue.doc
-    between = [t for t in doc[:cue.i] if t.idx >= quote_end and not t.is_punct and not t.is_space]
+    start = cue.i
+    while start > 0 and doc[start - 1].idx >= quote_end:
+        start -= 1
+    between = [t for t in doc[start : cue.i] if not t.is_punct and not t.is_space]
     if 0 < len(between) <= MAX_SPEAKER_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in between):
         return doc[between[0].i : between[-1].i + 1]
     after = []
@@ -175,10 +178,10 @@ def cue_phrase(cue: Token) -> Span:
     return doc[cue.i : end]
 
 
-def name_lines(doc: Doc, mentions: list[Mention]) -> dict[int, SpeakerRef]:
+def name_lines(doc: Doc, lines: list[tuple[int, int]], mentions: list[Mention]) -> dict[int, SpeakerRef]:
     """Paragraphs that are only a name (a pull quote's credit), by paragraph index."""
     found = {}
-    for index, line in enumerate(paragraphs(doc.text)):
+    for index, line in enumerate(lines):
         speaker = name_line_speaker(doc, line, mentions)
         if speaker is not None:
             found[index] = speaker
@@ -199,11 +202,9 @@ def name_line_speaker(doc: Doc, line: tuple[int, int], mentions: list[Mention]) 
     return None
 
 
-def extract_direct_quotes(doc: Doc, spans: list[QuoteSpan], discourse: Discourse, credits: dict[int, SpeakerRef]) -> list[QuoteHit]:
+def extract_direct_quotes(doc: Doc, text: str, lines: list[tuple[int, int]], spans: list[QuoteSpan], discourse: Discourse, credits: dict[int, SpeakerRef]) -> list[QuoteHit]:
     """Quotes between quote marks, each with its cue and speaker where the text gives them."""
-    text = doc.text
     quoted = [(s.outer_start, s.outer_end) for s in spans]
-    lines = paragraphs(text)
     hits: list[QuoteHit] = []
     previous: tuple[QuoteHit, int] | None = None
     for span in spans:
@@ -352,15 +353,14 @@ def drop_nested(hits: list[QuoteHit]) -> list[QuoteHit]:
     return [h for h in hits if not any(o is not h and o.start <= h.cue_start < o.end for o in hits if h.cue_start is not None)]
 
 
-def extract_pull_quotes(doc: Doc, credits: dict[int, SpeakerRef], quoted: list[tuple[int, int]]) -> list[QuoteHit]:
+def extract_pull_quotes(text: str, lines: list[tuple[int, int]], credits: dict[int, SpeakerRef], quoted: list[tuple[int, int]]) -> list[QuoteHit]:
     """A paragraph without quote marks set above a lone name line: a pull quote of that person."""
-    lines = paragraphs(doc.text)
     hits = []
     for index, speaker in credits.items():
         if index == 0 or index - 1 in credits:
             continue
         start, end = lines[index - 1]
-        body = doc.text[start:end]
+        body = text[start:end]
         if inside(start, quoted) or '"' in body or len(body.split()) < 4:
             continue
         hits.append(QuoteHit(body.strip(), start, end, start, end, True, None, None, None, speaker))
@@ -370,13 +370,14 @@ def extract_pull_quotes(doc: Doc, credits: dict[int, SpeakerRef], quoted: list[t
 def extract_quotes(doc: Doc, mentions: list[Mention] | None = None) -> tuple[list[QuoteHit], list[str]]:
     """All direct and indirect quotes of a document, in text order, plus problems met."""
     mentions = entity_mentions(doc) if mentions is None else mentions
-    spans, problems = find_quote_spans(doc.text)
+    text = doc.text
+    spans, problems = find_quote_spans(text)
     quoted = [(s.outer_start, s.outer_end) for s in spans]
-    credits = name_lines(doc, mentions)
-    lines = paragraphs(doc.text)
+    lines = paragraphs(text)
+    credits = name_lines(doc, lines, mentions)
     discourse = Discourse(doc, mentions, quoted, [lines[i] for i in credits])
-    direct = extract_direct_quotes(doc, spans, discourse, credits)
-    pulled = extract_pull_quotes(doc, credits, quoted)
+    direct = extract_direct_quotes(doc, text, lines, spans, discourse, credits)
+    pulled = extract_pull_quotes(text, lines, credits, quoted)
     indirect = extract_indirect_quotes(doc, discourse, quoted)
     return sorted(direct + pulled + indirect, key=lambda hit: hit.outer_start), problems
 

@@ -123,31 +123,38 @@ def vote_types(mentions: Iterable[tuple[str, Mention]]) -> dict[str, str]:
 
 
 def join_people(keys: list[str]) -> list[set[str]]:
-    """Cluster PERSON name keys: full names by spelling, then lone names onto exactly one full name."""
+    """Cluster PERSON name keys: full names by spelling, then lone names onto exactly one full name.
+
+    Candidates are looked up by the first two letters of the surname (a
+    misspelling keeps the initial letter), so the cost stays near-linear.
+    """
     full = sorted((k for k in keys if len(k.split()) > 1), key=lambda k: (-len(k), k))
-    single = [k for k in keys if len(k.split()) == 1]
+    single = sorted(k for k in keys if len(k.split()) == 1)
     clusters: list[set[str]] = []
+    by_surname: dict[str, list[tuple[list[str], int]]] = defaultdict(list)
+    by_first: dict[str, set[int]] = defaultdict(set)
     for key in full:
         words = key.split()
-        for cluster in clusters:
-            if any(same_person(words, other.split()) for other in cluster if len(other.split()) > 1):
-                cluster.add(key)
-                break
-        else:
-            clusters.append({key})
+        match = next((index for other, index in by_surname[words[-1][:2]] if same_person(words, other)), None)
+        if match is None:
+            match = len(clusters)
+            clusters.append(set())
+        clusters[match].add(key)
+        by_surname[words[-1][:2]].append((words, match))
+        by_first[words[0]].add(match)
+    lone: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for key in single:
-        by_surname = [c for c in clusters if any(len(o.split()) > 1 and similar_words(key, o.split()[-1]) for o in c)]
-        by_first = [c for c in clusters if any(len(o.split()) > 1 and key == o.split()[0] for o in c)]
-        matches = by_surname or by_first
+        surname_matches = {index for other, index in by_surname[key[:2]] if similar_words(key, other[-1])}
+        matches = surname_matches or by_first.get(key, set())
         if len(matches) == 1:
-            matches[0].add(key)
+            clusters[next(iter(matches))].add(key)
             continue
-        for cluster in clusters:
-            if all(len(o.split()) == 1 for o in cluster) and any(similar_words(key, o) for o in cluster):
-                cluster.add(key)
-                break
-        else:
-            clusters.append({key})
+        match = next((index for other, index in lone[key[:2]] if similar_words(key, other)), None)
+        if match is None:
+            match = len(clusters)
+            clusters.append(set())
+        clusters[match].add(key)
+        lone[key[:2]].append((key, match))
     return clusters
 
 
@@ -161,19 +168,20 @@ def same_person(a: list[str], b: list[str]) -> bool:
 def join_organisations(keys: list[str]) -> list[set[str]]:
     """Cluster ORG/GPE keys: exact, generic suffix ("X Group" = "X"), acronym of the long form."""
     clusters: list[set[str]] = []
+    by_core: dict[str, int] = {}
+    by_initials: dict[str, int] = {}
     for key in sorted(keys, key=lambda k: (-len(k), k)):
-        stripped = " ".join(w for w in key.split() if w not in ORG_SUFFIXES) or key
-        for cluster in clusters:
-            for other in cluster:
-                other_stripped = " ".join(w for w in other.split() if w not in ORG_SUFFIXES) or other
-                if stripped == other_stripped or (len(key) >= 2 and " " not in key and len(other.split()) >= 2 and key == initials(other)):
-                    cluster.add(key)
-                    break
-            else:
-                continue
-            break
-        else:
-            clusters.append({key})
+        core = " ".join(w for w in key.split() if w not in ORG_SUFFIXES) or key
+        match = by_core.get(core)
+        if match is None and " " not in key and len(key) >= 2:
+            match = by_initials.get(key)
+        if match is None:
+            match = len(clusters)
+            clusters.append(set())
+        clusters[match].add(key)
+        by_core.setdefault(core, match)
+        if len(key.split()) >= 2:
+            by_initials.setdefault(initials(key), match)
     return clusters
 
 

@@ -11,7 +11,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-EXAMPLE = ROOT / "examples" / "wagner"
+EXAMPLE = ROOT / "examples" / "seed-event"
 
 
 @pytest.fixture(scope="session")

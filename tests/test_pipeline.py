@@ -37,12 +37,12 @@ def check_golden(name: str, text: str) -> None:
 
 
 def test_example_dossier_matches_golden(example_dossier):
-    check_golden("wagner_dossier.json", json.dumps(comparable(example_dossier), indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+    check_golden("example_dossier.json", json.dumps(comparable(example_dossier), indent=1, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 def test_example_markdown_matches_golden(example_dossier):
     markdown = example_dossier.to_markdown().replace(str(ROOT) + "/", "")
-    check_golden("wagner_dossier.md", markdown + "\n")
+    check_golden("example_dossier.md", markdown + "\n")
 
 
 def test_every_item_points_at_its_evidence(example_dossier):

@@ -34,10 +34,10 @@ def fail(message: str, code: int = 2) -> None:
 
 def example_dir() -> Path:
     """The bundled example corpus: in the installed package, else in the source checkout."""
-    packaged = resources.files("rashomon").joinpath("examples", "wagner")
+    packaged = resources.files("rashomon").joinpath("examples", "seed-event")
     if packaged.is_dir():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "examples" / "wagner"
+    checkout = Path(__file__).resolve().parents[2] / "examples" / "seed-event"
     if checkout.is_dir():
         return checkout
     fail("the bundled example corpus is missing from this installation")

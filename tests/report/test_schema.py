@@ -12,13 +12,13 @@ def test_published_schema_is_current():
 
 
 def test_golden_dossier_validates_against_schema():
-    golden = json.loads((ROOT / "tests" / "golden" / "wagner_dossier.json").read_text())
+    golden = json.loads((ROOT / "tests" / "golden" / "example_dossier.json").read_text())
     golden["generated_at"] = "2024-01-01T00:00:00+00:00"
     jsonschema.validate(golden, dossier_schema())
 
 
 def test_schema_rejects_unknown_claim_status():
-    golden = json.loads((ROOT / "tests" / "golden" / "wagner_dossier.json").read_text())
+    golden = json.loads((ROOT / "tests" / "golden" / "example_dossier.json").read_text())
     golden["generated_at"] = "2024-01-01T00:00:00+00:00"
     golden["claims"][0]["status"] = "rumoured"
     try:

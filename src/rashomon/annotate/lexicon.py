@@ -115,8 +115,8 @@ UNITS: dict[str, tuple[str, str, float]] = {}
 
 
 def _units(dimension: str, canonical: str, factor: float, *words: str) -> None:
-    for word in words:
-        UNITS[word] = (canonical, dimension, factor)
+    for word in (*words, canonical.lower()):
+        UNITS.setdefault(word, (canonical, dimension, factor))
 
 
 _units("length", "km", 1.0, "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers")

@@ -21,7 +21,6 @@ from rashomon.model import Article, Diagnostic
 MAX_DOCUMENT_BYTES = 5_000_000
 MAX_EXPORT_BYTES = 2_000_000_000
 MIN_WORDS = 5
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}

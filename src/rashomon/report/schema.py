@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from rashomon.model import SCHEMA_VERSION, Dossier
 
 
@@ -16,7 +13,3 @@ def dossier_schema() -> dict:
     schema["title"] = f"rashomon dossier {SCHEMA_VERSION}"
     return schema
 
-
-def write_schema(path: Path) -> None:
-    """Write the schema file that the repository publishes."""
-    path.write_text(json.dumps(dossier_schema(), indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -137,3 +137,19 @@ def test_unbalanced_marks_skip_span_not_document(parse):
 def test_find_quote_spans_on_plain_text_has_none():
     spans, problems = find_quote_spans("No quotes here at all.")
     assert spans == [] and problems == []
+
+
+def test_interview_transcript_label_of_named_person(parse):
+    text = "Host Carla Jensen interviewed Senator Tom Okoro on Sunday.\n\nOKORO: We will not support this budget in its current form.\n\nUpdate: the vote was delayed."
+    _, hits, _ = quotes_of(parse, text)
+    transcript = [h for h in hits if h.cue == ":"]
+    assert len(transcript) == 1
+    assert transcript[0].text == "We will not support this budget in its current form."
+    assert transcript[0].speaker.mention.text == "Tom Okoro"
+
+
+def test_reported_speech_ending_in_a_partial_quote_keeps_the_quote_whole(parse):
+    _, hits, _ = quotes_of(parse, "Mayor Ines Duarte says the new tax is \u201cunfair to families.\u201d")
+    indirect = [h for h in hits if not h.direct]
+    assert indirect and indirect[0].text.endswith("families.\"") and "the new tax" in indirect[0].text
+    assert indirect[0].speaker.mention.text == "Ines Duarte"

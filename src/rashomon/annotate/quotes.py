@@ -10,12 +10,13 @@ clausal complement, and "according to X". Each quote gets its speaker through
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.annotate.lexicon import FIRST_SECOND_PERSON, INDIRECT_SPEECH_VERBS, SPEECH_VERBS, verb_lemma
-from rashomon.annotate.speakers import Discourse, entity_mentions, phrase_span, resolve_subject, subject_of
+from rashomon.annotate.speakers import Discourse, entity_mentions, mention_key, phrase_span, resolve_subject, subject_of
 from rashomon.annotate.types import Mention, QuoteHit, SpeakerRef
 from rashomon.ingest.text import paragraphs
 
@@ -25,6 +26,8 @@ MAX_QUOTE_CHARS = 6000
 MAX_NAME_LINE_TOKENS = 6
 INHERIT_PARAGRAPHS = 2
 MAX_SPEAKER_TOKENS = 8
+SPEAKER_LABEL = re.compile(r"(?P<label>(?:(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.? )?[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){0,2}):[ \t]+(?P<body>\S)")
+TITLE_PREFIX = re.compile(r"^(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.? ")
 
 
 @dataclass
@@ -283,6 +286,17 @@ def balanced(span: Span, quoted: list[tuple[int, int]]) -> bool:
     return all(span.start_char <= start and end <= span.end_char or end <= span.start_char or start >= span.end_char for start, end in quoted)
 
 
+def with_whole_quotes(span: Span, quoted: list[tuple[int, int]]) -> Span | None:
+    """The span grown to take in whole any quote it cuts ("… was \u201cunhinged, even for him.\u201d")."""
+    start, end = span.start_char, span.end_char
+    for quote_start, quote_end in quoted:
+        if quote_start < end and start < quote_end:
+            start, end = min(start, quote_start), max(end, quote_end)
+    if (start, end) == (span.start_char, span.end_char):
+        return span
+    return span.doc.char_span(start, end, alignment_mode="expand")
+
+
 def parenthetical_content(verb: Token) -> Span | None:
     """The reported clause around a parenthetical "..., X said, ..." or a trailing "..., X said."."""
     doc = verb.doc
@@ -317,7 +331,9 @@ def extract_indirect_quotes(doc: Doc, discourse: Discourse, quoted: list[tuple[i
                 content = content[: len(content) - 1]
         elif token.dep_ == "parataxis":
             content = parenthetical_content(token)
-        if content is None or len(content) < 3 or not balanced(content, quoted):
+        if content is not None:
+            content = with_whole_quotes(content, quoted)
+        if content is None or len(content) < 3 or not balanced(content, quoted) or content.start <= token.i < content.end:
             continue
         if any(start <= content.start_char and content.end_char <= end for start, end in quoted):
             continue
@@ -367,6 +383,30 @@ def extract_pull_quotes(text: str, lines: list[tuple[int, int]], credits: dict[i
     return hits
 
 
+def extract_transcript_quotes(doc: Doc, text: str, lines: list[tuple[int, int]], mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[QuoteHit]:
+    """Interview transcripts: a paragraph opening with a speaker label ("SMITH: ...") of a person named in the article."""
+    people = {}
+    for mention in mentions:
+        if mention.label == "PERSON":
+            words = mention_key(mention.text).split()
+            people.setdefault(words[-1], mention)
+            people.setdefault(" ".join(words), mention)
+    hits = []
+    for start, end in lines:
+        match = SPEAKER_LABEL.match(text, start, end)
+        if match is None or inside(start, quoted):
+            continue
+        label = mention_key(TITLE_PREFIX.sub("", match.group("label")))
+        mention = people.get(label) or people.get(label.split()[-1])
+        if mention is None:
+            continue
+        colon = match.end("label")
+        body_start = match.start("body")
+        speaker = SpeakerRef(match.group("label"), start, colon, mention=mention)
+        hits.append(QuoteHit(text[body_start:end].strip(), body_start, end, body_start, end, True, ":", colon, colon + 1, speaker))
+    return hits
+
+
 def extract_quotes(doc: Doc, mentions: list[Mention] | None = None) -> tuple[list[QuoteHit], list[str]]:
     """All direct and indirect quotes of a document, in text order, plus problems met."""
     mentions = entity_mentions(doc) if mentions is None else mentions
@@ -378,6 +418,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention] | None = None) -> tuple[lis
     discourse = Discourse(doc, mentions, quoted, [lines[i] for i in credits])
     direct = extract_direct_quotes(doc, text, lines, spans, discourse, credits)
     pulled = extract_pull_quotes(text, lines, credits, quoted)
+    pulled += extract_transcript_quotes(doc, text, lines, mentions, quoted)
     indirect = extract_indirect_quotes(doc, discourse, quoted)
     return sorted(direct + pulled + indirect, key=lambda hit: hit.outer_start), problems
 

@@ -167,11 +167,13 @@ def find_findings(dossier: Dossier) -> Dossier:
             reasons[groups.find(str(a))].append(relation.reason)
 
     disputes: dict[tuple[str, str], tuple[int, int, Relation]] = {}
+    seen_rows: set[int] = set()
     for a, b, relation in related:
         if relation.kind in ("numeric_conflict", "contradiction", "evolving"):
             key = tuple(sorted((groups.find(str(a)), groups.find(str(b)))))
-            if key[0] != key[1]:
-                disputes.setdefault(key, (a, b, relation))
+            if key[0] != key[1] and key not in disputes and not {a, b} <= seen_rows:
+                disputes[key] = (a, b, relation)
+                seen_rows.update((a, b))
     neighbours: dict[int, list[int]] = defaultdict(list)
     for a, b, relation in related:
         if relation.kind == "agree":

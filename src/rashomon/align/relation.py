@@ -18,6 +18,9 @@ from rashomon.model import Claim, NumberClaim
 WRITTEN_NUMBER = re.compile(r"\d+(?:\.(?P<decimals>\d+))?\s*(?P<scale>million|billion|trillion|thousand|bn|mn|m|k)?\b", re.IGNORECASE)
 ABOUT_SPREAD = 0.1
 AGREE_SIMILARITY = 0.75
+DENIAL_SIMILARITY = 0.6
+COUNT_SCOPE_SIMILARITY = {"people": 0.55, "count": 0.7}
+LIGHT_VERBS = frozenset("be have do get make go take say come give".split())
 SAME_FACT_SIMILARITY = 0.85
 AGREE_WITH_ACTORS_SIMILARITY = 0.67
 SCOPE_SIMILARITY = 0.6
@@ -119,7 +122,16 @@ def same_scope(a: NumberClaim, b: NumberClaim) -> bool:
     key_a, key_b = counted_key(a), counted_key(b)
     if key_a is None and key_b is None:
         return a.dimension not in ("count",)
-    return key_a == key_b
+    if key_a != key_b:
+        return False
+    modifiers_a, modifiers_b = counted_modifiers(a), counted_modifiers(b)
+    return not (modifiers_a and modifiers_b and not modifiers_a & modifiers_b)
+
+
+def counted_modifiers(number: NumberClaim) -> set[str]:
+    """The words before the counted head ("machine" in "machine guns"): different modifiers, different things."""
+    words = (number.counted or "").split(" of ")[0].split()
+    return {w.lower() for w in words[:-1]}
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -139,25 +151,31 @@ def numeric_relation(a: ClaimView, b: ClaimView, similarity: float, shared_actor
     """Agreement, conflict or update between the numbers of two claims about the same thing."""
     if not (shared_actors or similarity >= SCOPE_SIMILARITY) or similarity < MIN_TOPIC_SIMILARITY:
         return None
-    verdict: Relation | None = None
-    for number_a in a.numbers:
-        for number_b in b.numbers:
-            if not same_scope(number_a, number_b):
-                continue
-            range_a, range_b = interval(number_a), interval(number_b)
-            if overlaps(range_a, range_b):
-                verdict = verdict or Relation("agree", f"{describe(number_a)} and {describe(number_b)} agree within rounding and qualifiers", (number_a, number_b))
-                continue
-            if has_update_cue(a.claim) or has_update_cue(b.claim) or (a.published and b.published and a.published != b.published and number_a.dimension == "people"):
-                return Relation("evolving", f"the figure changes from one report to the next: {describe(number_a)} vs {describe(number_b)}", (number_a, number_b))
-            about = ", ".join(sorted(names.get(actor, actor) for actor in shared_actors)) or "the same event"
-            return Relation(
-                "numeric_conflict",
-                f"{describe(number_a)} vs {describe(number_b)}: same measure ({number_a.dimension}"
-                f"{', ' + number_a.counted if number_a.counted else ''}) about {about}, and the values cannot both hold given their qualifiers and rounding",
-                (number_a, number_b),
-            )
-    return verdict
+    pairs = [
+        (number_a, number_b)
+        for number_a in a.numbers
+        for number_b in b.numbers
+        if same_scope(number_a, number_b)
+        and (number_a.dimension not in COUNT_SCOPE_SIMILARITY or (shared_actors and similarity >= COUNT_SCOPE_SIMILARITY[number_a.dimension]))
+    ]
+    if not pairs:
+        return None
+    agreeing = [(x, y) for x, y in pairs if overlaps(interval(x), interval(y)) or (x.value == y.value and x.unit != y.unit)]
+    matched = {id(x) for pair in agreeing for x in pair}
+    conflicting = [(x, y) for x, y in pairs if (x, y) not in agreeing and id(x) not in matched and id(y) not in matched]
+    if not conflicting:
+        x, y = agreeing[0]
+        return Relation("agree", f"{describe(x)} and {describe(y)} agree within rounding and qualifiers", (x, y))
+    number_a, number_b = conflicting[0]
+    if has_update_cue(a.claim) or has_update_cue(b.claim) or (a.published and b.published and a.published != b.published and number_a.dimension == "people"):
+        return Relation("evolving", f"the figure changes from one report to the next: {describe(number_a)} vs {describe(number_b)}", (number_a, number_b))
+    about = ", ".join(sorted(names.get(actor, actor) for actor in shared_actors)) or "the same event"
+    return Relation(
+        "numeric_conflict",
+        f"{describe(number_a)} vs {describe(number_b)}: same measure ({number_a.dimension}"
+        f"{', ' + number_a.counted if number_a.counted else ''}) about {about}, and the values cannot both hold given their qualifiers and rounding",
+        (number_a, number_b),
+    )
 
 
 def opposite(pred_a: str | None, pred_b: str | None) -> bool:
@@ -175,12 +193,13 @@ def polarity_relation(a: ClaimView, b: ClaimView, similarity: float, shared_acto
     if not shared_actors or similarity < CONTRADICTION_SIMILARITY:
         return None
     claim_a, claim_b = a.claim, b.claim
-    if (claim_a.status == "denied") != (claim_b.status == "denied"):
+    if (claim_a.status == "denied") != (claim_b.status == "denied") and similarity >= DENIAL_SIMILARITY:
         denier = claim_a if claim_a.status == "denied" else claim_b
         return Relation("contradiction", f"one report carries a denial ({denier.attributed_name or 'unattributed'}) of what the other reports")
     if a.origin == b.origin:
         return None
-    if claim_a.predicate and claim_a.predicate == claim_b.predicate and claim_a.negated != claim_b.negated:
+    light = claim_a.predicate in LIGHT_VERBS and similarity < SAME_FACT_SIMILARITY
+    if claim_a.predicate and claim_a.predicate == claim_b.predicate and claim_a.negated != claim_b.negated and not light:
         return Relation("contradiction", f"one report says '{claim_a.predicate}' happened, the other negates it")
     if opposite(claim_a.predicate, claim_b.predicate):
         return Relation("contradiction", f"opposite accounts: '{claim_a.predicate}' vs '{claim_b.predicate}'")

@@ -24,6 +24,9 @@ from rashomon.annotate.speakers import mention_at
 from rashomon.annotate.types import ClaimHit, DateHit, Mention, NumberHit, QuoteHit, SpeakerRef
 
 MIN_CLAIM_TOKENS = 5
+CLAIM_NOUNS = frozenset(
+    "claim report allegation accusation rumour rumor story charge suggestion account assertion speculation idea notion".split()
+)
 MODALS = {"may", "might", "could", "would"}
 
 
@@ -35,7 +38,7 @@ def claim_status(sentence: Span, quoted: list[tuple[int, int]], has_quote: bool)
     """How the article holds a sentence, from the strongest cue it carries."""
     outside = [t for t in sentence if not inside(t.idx, quoted)]
     lowered = sentence.text.lower()
-    if any(t.pos_ in ("VERB", "AUX") and verb_lemma(t, DENIAL_VERBS) for t in outside) or any(p in lowered for p in DENIAL_PHRASES):
+    if any(is_denial(t) for t in outside) or any(p in lowered for p in DENIAL_PHRASES):
         return "denied"
     if any(t.pos_ in ("VERB", "AUX") and verb_lemma(t, CLAIM_VERBS) for t in outside):
         return "claimed"
@@ -50,6 +53,18 @@ def claim_status(sentence: Span, quoted: list[tuple[int, int]], has_quote: bool)
         return "reported"
     hedged = any(is_hedge(t) for t in outside) or any(p in outside_text for p in HEDGE_PHRASES)
     return "hedged" if hedged else "asserted"
+
+
+def is_denial(token: Token) -> bool:
+    """A verb that denies a statement ("denied that ...", "rejected the reports"), not one that turns down an offer."""
+    if token.pos_ not in ("VERB", "AUX") or not verb_lemma(token, DENIAL_VERBS):
+        return False
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp", "pcomp"):
+            return True
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in CLAIM_NOUNS:
+            return True
+    return token.dep_ in ("ROOT", "conj", "parataxis") and not any(c.dep_ in ("dobj", "prep") for c in token.children)
 
 
 def is_hedge(token: Token) -> bool:

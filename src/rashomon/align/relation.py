@@ -19,6 +19,7 @@ WRITTEN_NUMBER = re.compile(r"\d+(?:\.(?P<decimals>\d+))?\s*(?P<scale>million|bi
 ABOUT_SPREAD = 0.1
 AGREE_SIMILARITY = 0.75
 DENIAL_SIMILARITY = 0.6
+NEGATION_SIMILARITY = 0.7
 COUNT_SCOPE_SIMILARITY = {"people": 0.55, "count": 0.7}
 LIGHT_VERBS = frozenset("be have do get make go take say come give".split())
 SAME_FACT_SIMILARITY = 0.85
@@ -38,7 +39,7 @@ OPPOSITE_PREDICATES = [
     ({"die", "kill"}, {"survive", "live", "recover"}),
     ({"win"}, {"lose"}),
     ({"arrest", "detain", "jail"}, {"release", "free", "acquit"}),
-    ({"rise", "increase", "grow", "climb"}, {"fall", "decrease", "drop", "decline"}),
+    ({"rise", "increase"}, {"fall", "decrease", "drop", "decline"}),
     ({"open", "reopen"}, {"close", "shut"}),
     ({"accept", "approve", "agree"}, {"reject", "refuse", "deny", "veto"}),
     ({"resign", "quit"}, {"stay", "remain"}),
@@ -198,10 +199,12 @@ def polarity_relation(a: ClaimView, b: ClaimView, similarity: float, shared_acto
         return Relation("contradiction", f"one report carries a denial ({denier.attributed_name or 'unattributed'}) of what the other reports")
     if a.origin == b.origin:
         return None
+    same_subject = claim_a.subject_id is not None and claim_a.subject_id == claim_b.subject_id
     light = claim_a.predicate in LIGHT_VERBS and similarity < SAME_FACT_SIMILARITY
     if claim_a.predicate and claim_a.predicate == claim_b.predicate and claim_a.negated != claim_b.negated and not light:
-        return Relation("contradiction", f"one report says '{claim_a.predicate}' happened, the other negates it")
-    if opposite(claim_a.predicate, claim_b.predicate):
+        if same_subject or similarity >= NEGATION_SIMILARITY:
+            return Relation("contradiction", f"one report says '{claim_a.predicate}' happened, the other negates it")
+    if opposite(claim_a.predicate, claim_b.predicate) and (same_subject or similarity >= SCOPE_SIMILARITY):
         return Relation("contradiction", f"opposite accounts: '{claim_a.predicate}' vs '{claim_b.predicate}'")
     return None
 

@@ -79,7 +79,11 @@ def is_negated(sentence: Span) -> bool:
     """Whether the main predicate (or the clause reported) is negated."""
     root = sentence.root
     heads = [root, *[c for c in root.children if c.dep_ in ("ccomp", "xcomp", "conj")]]
-    return any(child.dep_ == "neg" or child.lower_ in NEGATIONS and child.dep_ in ("neg", "det", "advmod") for head in heads for child in head.children)
+    return any(
+        child.dep_ == "neg" or child.lower_ in NEGATIONS and child.dep_ in ("neg", "det", "advmod", "nsubj", "nsubjpass")
+        for head in heads
+        for child in head.children
+    )
 
 
 def is_check_worthy(sentence: Span, mentions: list[Mention], numbers: list[NumberHit], has_quote: bool) -> bool:

@@ -105,3 +105,11 @@ def test_unique_ids_for_identical_texts(tmp_path):
     articles = unique_ids(read_paths([tmp_path]).articles)
     assert len({a.id for a in articles}) == 2
     assert articles[1].id.startswith(articles[0].id)
+
+
+def test_common_export_column_names(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text('Body ID,headline,source,link,pubDate,articleBody\n42,Flood,River Gazette,https://x.example/a,2021-07-04,"' + STORY.strip() + '"\n')
+    (article,) = read_paths([path]).articles
+    assert article.source_path == f"{path}#42"
+    assert (article.title, article.outlet, article.url, article.published) == ("Flood", "River Gazette", "https://x.example/a", "2021-07-04")

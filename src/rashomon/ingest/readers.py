@@ -40,6 +40,15 @@ FRONT_MATTER_KEYS = {
     "id": "id",
 }
 RECORD_FIELDS = ("id", "title", "outlet", "url", "published", "author")
+RECORD_ALIASES = {
+    "text": ("text", "body", "content", "articlebody", "article", "maintext", "full_text", "fulltext", "story"),
+    "id": ("id", "doc_id", "article_id", "body id", "uuid", "guid"),
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "source", "publisher", "site", "site_name", "sitename", "domain", "media"),
+    "url": ("url", "link", "source_url", "permalink"),
+    "published": ("published", "date", "published_at", "publish_date", "pubdate", "datetime", "timestamp"),
+    "author": ("author", "authors", "byline"),
+}
 
 
 class InputProblem(Exception):
@@ -158,16 +167,26 @@ def read_html_document(data: bytes, source_path: str, url: str | None = None) ->
     return make_article(body, source_path, meta)
 
 
+def first_field(record: dict, names: tuple[str, ...]) -> object | None:
+    """The first non-empty value among a field's usual names in news exports (case-insensitive)."""
+    lowered = {str(key).lower(): value for key, value in record.items()}
+    for name in names:
+        value = lowered.get(name)
+        if value not in (None, ""):
+            return value
+    return None
+
+
 def record_to_article(record: object, source_path: str, position: int) -> Article:
     """One JSONL/CSV record (a mapping with ``text``) as an article at ``FILE#ID``."""
     if not isinstance(record, dict):
         raise InputProblem("record is not an object")
-    text = record.get("text") or record.get("body") or record.get("content")
+    text = first_field(record, RECORD_ALIASES["text"])
     if not isinstance(text, str):
         raise InputProblem("record has no 'text' string")
-    record_id = record.get("id")
-    key = str(record_id) if record_id not in (None, "") else str(position)
-    meta = {name: (str(record[name]) if record.get(name) not in (None, "") else None) for name in RECORD_FIELDS}
+    record_id = first_field(record, RECORD_ALIASES["id"])
+    key = str(record_id) if record_id is not None else str(position)
+    meta = {name: (str(value) if (value := first_field(record, RECORD_ALIASES[name])) is not None else None) for name in RECORD_FIELDS}
     return make_article(text.replace("\r\n", "\n"), f"{source_path}#{key}", meta)
 
 
@@ -228,7 +247,7 @@ def sniff_kind(data: bytes, suffix: str) -> str:
     head = data[:512].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
-    if head.startswith(b"{") and b'"text"' in data[:65536]:
+    if head.startswith((b"{", b"[{")):
         return "records"
     return "text"
 

@@ -1,4 +1,4 @@
-"""Property-based: no generated input makes ingest + annotate raise (1,200 examples in all)."""
+"""Property-based: no generated input makes ingest + annotate (+ resolve) raise (1,200 examples in all)."""
 
 import json
 
@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from rashomon.annotate import annotate_articles
 from rashomon.ingest.readers import read_bytes
+from rashomon.pipeline import assemble
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 NEWS_WORDS = st.sampled_from(
@@ -19,8 +20,11 @@ def ingest_and_annotate(data: bytes, suffix: str) -> None:
     result = read_bytes(data, f"generated{suffix}", suffix)
     for diagnostic in result.diagnostics:
         assert diagnostic.message and "\n" not in diagnostic.message
-    for annotated in annotate_articles(result.articles):
-        assert isinstance(annotated.found.problems, list)
+    annotated = list(annotate_articles(result.articles))
+    for item in annotated:
+        assert isinstance(item.found.problems, list)
+    dossier = assemble(result, annotated)
+    assert len(dossier.articles) == len(result.articles)
 
 
 @SETTINGS

@@ -77,3 +77,9 @@ def test_organisation_suffix_and_acronym_join():
 def test_place_abbreviations_join():
     resolved, _ = run(("a1", "U.S.", "GPE"), ("a2", "US", "GPE"))
     assert actor_of(resolved, "U.S.", "GPE") == actor_of(resolved, "US", "GPE")
+
+
+def test_names_that_clean_to_nothing_are_ignored():
+    resolved, _ = run(("a1", "'s", "PERSON"), ("a1", "The", "ORG"), ("a1", "Ruth Banda", "PERSON"))
+    assert actor_of(resolved, "Ruth Banda") is not None
+    assert actor_of(resolved, "'s") is None

@@ -54,7 +54,7 @@ def similar_words(a: str, b: str) -> bool:
     """Same word up to a small misspelling (a transposition or one or two edits in a long word)."""
     if a == b:
         return True
-    if a[0] != b[0] or min(len(a), len(b)) < 5:
+    if not a or not b or a[0] != b[0] or min(len(a), len(b)) < 5:
         return False
     allowed = 1 if max(len(a), len(b)) < 9 else 2
     return DamerauLevenshtein.distance(a, b) <= allowed
@@ -109,6 +109,8 @@ def vote_types(mentions: Iterable[tuple[str, Mention]]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for _, mention in mentions:
         key = name_key(mention.text)
+        if not key:
+            continue
         votes[key][mention.label] += 1
         words = key.split()
         if mention.label == "PERSON" and len(words) > 1:

@@ -107,9 +107,10 @@ def interval(number: NumberClaim) -> tuple[float, float]:
 
 def counted_key(number: NumberClaim) -> str | None:
     """What a number counts, reduced to a comparable key ("deaths" and "killed" share one)."""
-    if not number.counted:
+    words = (number.counted or "").split(" of ")[0].split()
+    if not words:
         return None
-    head = number.counted.split(" of ")[0].split()[-1].lower()
+    head = words[-1].lower()
     for index, members in enumerate(COUNTED_CLASSES):
         if head in members:
             return f"class{index}"

@@ -54,3 +54,18 @@ def test_demo_writes_dossier_files(tmp_path):
     assert len(dossier["articles"]) == 2 and dossier["quotes"]
     assert (tmp_path / "demo" / "dossier.md").read_text().startswith("# rashomon dossier")
     assert "articles" in done.stdout and "quotes" in done.stdout
+
+
+def test_report_renders_a_saved_dossier_and_rejects_bad_ones(tmp_path):
+    from tests.conftest import ROOT
+
+    out = tmp_path / "report.html"
+    done = rashomon("report", str(ROOT / "tests" / "golden" / "example_dossier.json"), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_text().startswith("<!doctype html>")
+    (tmp_path / "bad.json").write_text('{"articles": [{"id": 3}]}')
+    for path, problem in ((tmp_path / "bad.json", "not a rashomon dossier"), (tmp_path / "missing.json", "no such file"), (tmp_path, "is a folder")):
+        done = rashomon("report", str(path), "-o", str(tmp_path / "x.html"))
+        assert done.returncode == 2 and problem in done.stderr and "Traceback" not in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+        assert not (tmp_path / "x.html").exists()

@@ -7,7 +7,7 @@ import sys
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -24,11 +24,12 @@ err = Console(stderr=True)
 class Format(str, Enum):
     json = "json"
     md = "md"
+    html = "html"
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     """Stop with a one-line error for the user."""
-    err.print(f"[bold red]rashomon:[/] {message}", highlight=False)
+    err.print(f"[bold red]rashomon:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -85,14 +86,48 @@ def summary_table(dossier: Dossier) -> Table:
 
 
 def render(dossier: Dossier, fmt: Format) -> str:
+    if fmt is Format.html:
+        return dossier.to_html()
     return dossier.to_json() if fmt is Format.json else dossier.to_markdown()
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a file, or stop with a one-line error naming it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(f"{path}: cannot write: {error.strerror}")
+
+
+def read_dossier(path: Path) -> Dossier:
+    """A dossier JSON file, or a one-line error naming the file and the problem."""
+    from pydantic import ValidationError
+
+    try:
+        data = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"{path}: no such file")
+    except IsADirectoryError:
+        fail(f"{path}: is a folder, not a dossier JSON file")
+    except UnicodeDecodeError:
+        fail(f"{path}: not UTF-8 text, so not a dossier JSON file")
+    except OSError as error:
+        fail(f"{path}: cannot read: {error.strerror}")
+    try:
+        return Dossier.from_json(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "top level"
+        fail(f"{path}: not a rashomon dossier ({error.error_count()} problem(s); first at {where}: {first['msg']})")
+    raise AssertionError
 
 
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="json or md.")] = Format.json,
+    fmt: Annotated[Format, typer.Option("--format", help="json, md or html.")] = Format.json,
 ) -> None:
     """Analyse articles about one event into a dossier."""
     dossier = run_analysis(paths)
@@ -102,11 +137,7 @@ def analyze(
     if output is None:
         sys.stdout.write(text + "\n")
     else:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text + "\n", encoding="utf-8")
-        except OSError as error:
-            fail(f"{output}: cannot write: {error.strerror}")
+        write_text(output, text + "\n")
     err.print(summary_table(dossier))
 
 
@@ -114,16 +145,41 @@ def analyze(
 def demo(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the demo's dossier.")] = Path("rashomon-demo"),
 ) -> None:
-    """Analyse the bundled example and write dossier.json and dossier.md."""
+    """Analyse the bundled example and write dossier.json, dossier.md and report.html."""
     dossier = run_analysis([str(example_dir())])
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-        (output / "dossier.json").write_text(dossier.to_json() + "\n", encoding="utf-8")
-        (output / "dossier.md").write_text(dossier.to_markdown() + "\n", encoding="utf-8")
-    except OSError as error:
-        fail(f"{output}: cannot write: {error.strerror}")
+    write_text(output / "dossier.json", dossier.to_json() + "\n")
+    write_text(output / "dossier.md", dossier.to_markdown() + "\n")
+    write_text(output / "report.html", dossier.to_html())
     Console().print(summary_table(dossier))
-    Console().print(f"wrote {output / 'dossier.json'} and {output / 'dossier.md'}")
+    Console().print(f"wrote {output / 'dossier.json'}, {output / 'dossier.md'} and {output / 'report.html'} (open it in a browser)")
+
+
+@app.command()
+def report(
+    dossier_path: Annotated[Path, typer.Argument(metavar="DOSSIER.json", help="A dossier written by rashomon analyze.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("report.html"),
+) -> None:
+    """Render a dossier as one self-contained HTML file (opens offline, runs no script)."""
+    write_text(output, read_dossier(dossier_path).to_html())
+    err.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def serve(
+    source: Annotated[Path, typer.Argument(metavar="DOSSIER.json", help="A dossier written by rashomon analyze.")],
+    host: Annotated[str, typer.Option(help="Address to bind; the default keeps the UI on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+) -> None:
+    """Browse a dossier in a local, read-only web UI."""
+    try:
+        import uvicorn
+
+        from rashomon.report.web import create_app
+    except ImportError:
+        fail("the web UI needs the 'web' extra: pip install 'rashomon[web]'")
+    application = create_app(read_dossier(source))
+    err.print(f"rashomon: serving {source} at http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 ClaimStatus = Literal["asserted", "reported", "claimed", "denied", "hedged"]
 FindingKind = Literal["corroborated", "disputed", "evolving", "single_source"]
@@ -108,6 +108,8 @@ class Claim(Record):
     date_ids: list[str] = Field(default_factory=list)
     negated: bool = False
     predicate: str | None = None
+    predicate_start: int | None = None
+    predicate_end: int | None = None
     subject_id: str | None = None
     start_char: int
     end_char: int
@@ -173,6 +175,12 @@ class Dossier(Record):
         from rashomon.report.markdown import render_markdown
 
         return render_markdown(self)
+
+    def to_html(self) -> str:
+        """Render the dossier as one self-contained HTML page."""
+        from rashomon.report.html import render_html
+
+        return render_html(self)
 
     def article(self, article_id: str) -> Article:
         """The article with this id."""

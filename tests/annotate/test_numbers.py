@@ -70,3 +70,9 @@ def test_sentence_is_kept(parse):
     doc = parse("The fire burned for hours. Crews saved 12 homes.")
     (hit,) = extract_numbers(doc)
     assert doc.text[hit.sentence_start : hit.sentence_end] == "Crews saved 12 homes."
+
+
+def test_spelled_count_the_tagger_takes_for_a_date(parse):
+    (hit,) = extract_numbers(parse("Forty homes were destroyed when the river burst its banks on Sunday."))
+    assert hit.value == 40 and hit.counted == "homes"
+    assert extract_numbers(parse("Forty years ago the town was founded by settlers.")) == []

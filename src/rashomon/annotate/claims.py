@@ -138,6 +138,7 @@ def extract_claims(
         if not is_check_worthy(sentence, in_sentence, [numbers[i] for i in number_indexes], bool(overlapping)):
             continue
         attributed: SpeakerRef | None = next((q.speaker for q in cue_quotes + overlapping if q.speaker is not None), None)
+        predicate = predicate_token(sentence)
         claims.append(
             ClaimHit(
                 text=text[start:end],
@@ -149,7 +150,8 @@ def extract_claims(
                 number_indexes=number_indexes,
                 date_indexes=date_indexes,
                 negated=is_negated(sentence),
-                predicate=predicate.lemma_.lower() if (predicate := predicate_token(sentence)) is not None else None,
+                predicate=predicate.lemma_.lower() if predicate is not None else None,
+                predicate_span=(predicate.idx, predicate.idx + len(predicate.text)) if predicate is not None else None,
                 subject=subject_mention(predicate, mentions),
             )
         )

@@ -212,9 +212,17 @@ def candidate_spans(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda span: span.start)
 
 
+TIME_NOUNS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade", "century", "season", "term"}
+
+
 def is_bare_count(ent: Span) -> bool:
-    """A plain small number the tagger took for a date ("was 14")."""
-    return ent.label_ == "DATE" and len(ent) == 1 and ent[0].text.isdigit() and int(ent[0].text) < 1000
+    """A plain small number the tagger took for a date ("was 14", "Forty homes")."""
+    if ent.label_ != "DATE" or len(ent) != 1:
+        return False
+    token = ent[0]
+    if token.text.isdigit():
+        return int(token.text) < 1000
+    return token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in TIME_NOUNS
 
 
 def extend_with_context(span: Span) -> Span:

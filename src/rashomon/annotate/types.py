@@ -98,6 +98,7 @@ class ClaimHit:
     date_indexes: list[int]
     negated: bool
     predicate: str | None = None
+    predicate_span: tuple[int, int] | None = None
     subject: Mention | None = None
 
 

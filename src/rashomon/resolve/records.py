@@ -108,6 +108,7 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
             start, end = span_of(hit.start, hit.end)
             attributed_id, attributed_name = speaker_identity(hit.attributed, resolved, names)
             actor_ids = list(dict.fromkeys(a for m in hit.mentions if (a := resolved.actor_id(m)) is not None))
+            predicate_start, predicate_end = span_of(*hit.predicate_span) if hit.predicate_span else (None, None)
             records.claims.append(
                 Claim(
                     id=f"{article.id}:c{index}",
@@ -121,6 +122,8 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
                     date_ids=[date_ids[i] for i in hit.date_indexes],
                     negated=hit.negated,
                     predicate=hit.predicate,
+                    predicate_start=predicate_start,
+                    predicate_end=predicate_end,
                     subject_id=resolved.actor_id(hit.subject),
                     start_char=start,
                     end_char=end,

@@ -1,0 +1,188 @@
+"""A small read-only web UI over one dossier: the report's templates, a page per item, a JSON twin for each page.
+
+Every HTML page at ``/P`` has its data at ``/api/P``. Responses carry a
+Content-Security-Policy that allows no script at all, errors are friendly pages
+(or JSON under ``/api``) with the right status code, and no stack trace ever
+reaches the client.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from rashomon.model import Dossier
+from rashomon.report.charts import all_charts
+from rashomon.report.html import ServeLinks, environment, stylesheet
+from rashomon.report.view import DossierView
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+STATUS_TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 422: "Bad request", 500: "Something went wrong"}
+log = logging.getLogger("rashomon.web")
+
+
+class NotFound(Exception):
+    """An id that is not in the dossier."""
+
+    def __init__(self, kind: str, item_id: str) -> None:
+        super().__init__(f"no {kind} with id {item_id!r} in this dossier")
+
+
+class Site:
+    """The dossier behind the UI, with its view and charts computed once."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.view = DossierView(dossier)
+        self.links = ServeLinks()
+
+    @cached_property
+    def charts(self) -> dict[str, str | None]:
+        return all_charts(self.view)
+
+    def page(self, template: str, **context: Any) -> str:
+        return environment().get_template(template).render(view=self.view, links=self.links, standalone=False, **context)
+
+    def finding(self, finding_id: str):
+        if finding_id not in self.view.findings:
+            raise NotFound("finding", finding_id)
+        return self.view.findings[finding_id]
+
+    def actor(self, actor_id: str):
+        if actor_id not in self.view.actors:
+            raise NotFound("actor", actor_id)
+        return self.view.actors[actor_id]
+
+    def article(self, article_id: str):
+        if article_id not in self.view.articles:
+            raise NotFound("article", article_id)
+        return self.view.articles[article_id]
+
+    def actor_context(self, actor_id: str) -> dict:
+        actor = self.actor(actor_id)
+        claims = [c for c in self.dossier.claims if actor_id in c.actor_ids or c.attributed_to == actor_id]
+        claim_ids = {c.id for c in claims}
+        return {
+            "actor": actor,
+            "quotes": [q for q in self.dossier.quotes if q.speaker_id == actor_id],
+            "claims": claims,
+            "findings": [f for f in self.dossier.findings if f.kind != "single_source" and claim_ids.intersection(f.claim_ids)],
+        }
+
+    def article_context(self, article_id: str, highlight: str | None) -> dict:
+        article = self.article(article_id)
+        evidence = self.view.evidence(highlight) if highlight else None
+        if evidence is not None and evidence.article_id != article_id:
+            evidence = None
+        marks = [(evidence.start_char, evidence.end_char)] if evidence else []
+        return {
+            "article": article,
+            "paragraphs": self.view.article_segments(article_id, marks),
+            "highlighted": highlight if evidence else None,
+            "highlight_span": [evidence.start_char, evidence.end_char] if evidence else None,
+            "quotes": [q for q in self.dossier.quotes if q.article_id == article_id],
+        }
+
+
+def dump(items: list) -> list[dict]:
+    return [item.model_dump(mode="json") for item in items]
+
+
+def create_app(dossier: Dossier) -> FastAPI:
+    """The ASGI app serving one dossier."""
+    site = Site(dossier)
+    app = FastAPI(title="rashomon", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable) -> Response:
+        try:
+            response = await call_next(request)
+        except Exception:
+            log.exception("request failed: %s", request.url.path)
+            response = error_response(request, 500, "The server could not show this page.")
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    def error_response(request: Request, status: int, message: str) -> Response:
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+        title = STATUS_TITLES.get(status, "Error")
+        return HTMLResponse(site.page("error.html", status_code=status, title=title, message=message), status_code=status)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, error: NotFound) -> Response:
+        return error_response(request, 404, str(error))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        message = "There is no page at this address." if error.status_code == 404 else str(error.detail)
+        return error_response(request, error.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, error: RequestValidationError) -> Response:
+        return error_response(request, 400, "The request's parameters are not valid.")
+
+    @app.get("/static/report.css")
+    def css() -> Response:
+        return Response(stylesheet(), media_type="text/css; charset=utf-8")
+
+    @app.get("/", response_class=HTMLResponse)
+    def index() -> str:
+        return site.page("report.html", charts=site.charts)
+
+    @app.get("/api/")
+    def index_data() -> dict:
+        return site.dossier.model_dump(mode="json")
+
+    @app.get("/findings/{finding_id}", response_class=HTMLResponse)
+    def finding_page(finding_id: str) -> str:
+        return site.page("finding.html", finding=site.finding(finding_id))
+
+    @app.get("/api/findings/{finding_id}")
+    def finding_data(finding_id: str) -> dict:
+        finding = site.finding(finding_id)
+        return {"finding": finding.model_dump(mode="json"), "claims": dump([site.view.claims[c] for c in finding.claim_ids if c in site.view.claims])}
+
+    @app.get("/actors/{actor_id}", response_class=HTMLResponse)
+    def actor_page(actor_id: str) -> str:
+        return site.page("actor.html", **site.actor_context(actor_id))
+
+    @app.get("/api/actors/{actor_id}")
+    def actor_data(actor_id: str) -> dict:
+        context = site.actor_context(actor_id)
+        return {"actor": context["actor"].model_dump(mode="json"), **{k: dump(context[k]) for k in ("quotes", "claims", "findings")}}
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article_page(article_id: str, hl: str | None = None) -> str:
+        return site.page("article.html", **site.article_context(article_id, hl))
+
+    @app.get("/api/articles/{article_id}")
+    def article_data(article_id: str, hl: str | None = None) -> dict:
+        context = site.article_context(article_id, hl)
+        return {"article": context["article"].model_dump(mode="json"), "highlight": context["highlight_span"], "quotes": dump(context["quotes"])}
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search_page(q: str = "") -> str:
+        return site.page("search.html", query=q, results=site.view.search(q))
+
+    @app.get("/api/search")
+    def search_data(q: str = "") -> dict:
+        return {"query": q, **{kind: dump(items) for kind, items in site.view.search(q).items()}}
+
+    return app

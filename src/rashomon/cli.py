@@ -125,12 +125,24 @@ def read_dossier(path: Path) -> Dossier:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (recursive) or - for standard input.")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="json, md or html.")] = Format.json,
+    db: Annotated[Path | None, typer.Option("--db", help="Analyse a story of this corpus store instead of files.")] = None,
+    story: Annotated[str | None, typer.Option("--story", help="The story id (see rashomon stories).")] = None,
 ) -> None:
-    """Analyse articles about one event into a dossier."""
-    dossier = run_analysis(paths)
+    """Analyse articles about one event (or one stored story) into a dossier."""
+    if db is not None or story is not None:
+        if paths or db is None or story is None:
+            fail("give either PATHS, or --db STORE with --story ID")
+        from rashomon.pipeline import analyze_story
+
+        with open_store(db) as store:
+            dossier = analyze_story(store, story)
+    else:
+        if not paths:
+            fail("give the articles to analyse (files, folders or -), or --db STORE --story ID")
+        dossier = run_analysis(paths)
     if not dossier.articles:
         fail("no usable article in the input (see the diagnostics above)")
     text = render(dossier, fmt)
@@ -139,6 +151,116 @@ def analyze(
     else:
         write_text(output, text + "\n")
     err.print(summary_table(dossier))
+
+
+def open_store(path: Path, read_only: bool = False):
+    """The corpus store at ``path``, or a one-line error."""
+    from rashomon.store.corpus import CorpusStore, StoreError
+
+    if path.is_dir():
+        fail(f"{path}: is a folder; give the store's file name, e.g. {path / 'news.duckdb'}")
+    try:
+        return CorpusStore(path, read_only=read_only)
+    except StoreError as error:
+        fail(str(error))
+    except RuntimeError as error:
+        fail(f"{path}: {error}")
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input; JSONL with one article per line.")],
+    db: Annotated[Path, typer.Option("--db", help="The corpus store (a DuckDB file, created if missing).")],
+    batch: Annotated[int, typer.Option(help="Articles per committed transaction.")] = 32,
+    engine: Annotated[Engine, typer.Option(help="local (this process) or ray (Ray Data actor pool; needs rashomon[ray]).")] = Engine.local,
+    workers: Annotated[int | None, typer.Option(help="Ray workers (default: the cluster's CPUs).")] = None,
+) -> None:
+    """Add articles, their annotations and their stories to a corpus store; already stored articles are skipped."""
+    from rashomon.pipeline import ingest_into_store
+    from rashomon.store.corpus import StoreError
+
+    if batch < 1:
+        fail("--batch must be at least 1")
+    with open_store(db) as store:
+        before = store.article_count()
+
+        def on_batch(report) -> None:
+            err.print(f"committed: {before + report.added} articles in the store", highlight=False)
+
+        try:
+            report = ingest_into_store(paths, store, batch_size=batch, engine=engine.value, workers=workers, on_batch=on_batch)
+        except (StoreError, RuntimeError) as error:
+            fail(str(error))
+    for diagnostic in report.diagnostics:
+        err.print(f"[yellow]{diagnostic.source_path}[/]: {diagnostic.message}", highlight=False, soft_wrap=True)
+    err.print(f"read {report.read}, already stored {report.already_stored}, added {report.added}", highlight=False)
+
+
+@app.command()
+def stats(db: Annotated[Path, typer.Option("--db", help="The corpus store.")]) -> None:
+    """Summarise a corpus store."""
+    with open_store(db, read_only=True) as store:
+        counts = store.stats()
+    table = Table(title=str(db), show_header=False)
+    for key, value in counts.items():
+        table.add_row(key.replace("_", " "), f"{value:,}" if isinstance(value, int) else str(value or ""))
+    Console().print(table)
+
+
+@app.command()
+def stories(
+    db: Annotated[Path, typer.Option("--db", help="The corpus store.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per story per line.")] = False,
+    story: Annotated[str | None, typer.Option("--story", help="Show one story's articles.")] = None,
+) -> None:
+    """List the stories of a corpus store (largest first), or one story's articles."""
+    import json
+
+    with open_store(db, read_only=True) as store:
+        found = store.stories()
+    if story is not None:
+        found = [s for s in found if s["id"] == story]
+        if not found:
+            fail(f"{db}: no story with id {story!r}")
+    if as_json:
+        for item in found:
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+        return
+    table = Table(show_header=True)
+    for column in ("story", "articles", "outlets", "title"):
+        table.add_column(column)
+    for item in found:
+        outlets = sorted({a["outlet"] for a in item["articles"] if a["outlet"]})
+        table.add_row(item["id"], str(len(item["articles"])), ", ".join(outlets[:4]), (item["title"] or "")[:90])
+        if story is not None:
+            for article in item["articles"]:
+                table.add_row("", article["id"], article["outlet"] or "", article["source_path"])
+    Console().print(table)
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    db: Annotated[Path, typer.Option("--db", help="The corpus store.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the exported files.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="parquet or csv.")] = ExportFormat.parquet,
+) -> None:
+    """Export articles, mentions, quotes, numbers, claims, stories, actors and findings as Parquet or CSV."""
+    with open_store(db, read_only=True) as store:
+        try:
+            written = store.export(output, fmt.value)
+        except OSError as error:
+            fail(f"{output}: cannot write: {error.strerror}")
+    err.print(f"wrote {len(written)} files to {output}", highlight=False)
 
 
 @app.command()

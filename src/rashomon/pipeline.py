@@ -2,6 +2,12 @@
 
 ingest -> annotate -> resolve -> align -> (report renders the result)
 
+For a stream of many stories the first two stages write into the corpus store
+instead, which places each article in a story as it arrives; a story is then
+taken from the store through resolve and align like any batch of articles:
+
+ingest -> annotate -> store (story clustering) ... store -> resolve -> align
+
 Each stage lives in its own package and reads and returns the typed records of
 :mod:`rashomon.model`.
 """
@@ -9,19 +15,27 @@ Each stage lives in its own package and reads and returns the typed records of
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon.align import find_findings
 from rashomon.annotate import AnnotatedArticle, annotate_articles
+from rashomon.annotate.engines import annotate_with
 from rashomon.ingest import IngestResult, read_paths, unique_ids
 from rashomon.model import Article, Dossier
 from rashomon.resolve import build_records, resolve_actors
+from rashomon.store.corpus import CorpusStore
+from rashomon.store.stories import ArticleFeatures, article_features, lead_of
 
 Input = str | Path | Article
 
 
-def ingest(inputs: Iterable[Input]) -> IngestResult:
-    """Stage 1: read paths (files, folders, ``-``) and take ready-made articles as they are."""
+def ingest(inputs: Iterable[Input], repeats: str = "rename") -> IngestResult:
+    """Stage 1: read paths (files, folders, ``-``) and take ready-made articles as they are.
+
+    An article whose text was already read in this run gets a suffixed id (``repeats="rename"``, so a
+    one-off analysis shows every input) or is dropped (``repeats="drop"``, for the store).
+    """
     result = IngestResult()
     paths: list[str | Path] = []
     for item in inputs:
@@ -30,7 +44,13 @@ def ingest(inputs: Iterable[Input]) -> IngestResult:
         else:
             paths.append(item)
     result.extend(read_paths(paths))
-    result.articles = unique_ids(result.articles)
+    if repeats == "drop":
+        first: dict[str, Article] = {}
+        for article in result.articles:
+            first.setdefault(article.id, article)
+        result.articles = list(first.values())
+    else:
+        result.articles = unique_ids(result.articles)
     return result
 
 
@@ -53,6 +73,64 @@ def assemble(ingested: IngestResult, annotated: list[AnnotatedArticle]) -> Dossi
         claims=records.claims,
         diagnostics=[*ingested.diagnostics, *records.diagnostics],
     )
+
+
+@dataclass
+class StoreIngestReport:
+    """What one ``ingest`` run did to the store."""
+
+    read: int = 0
+    already_stored: int = 0
+    added: int = 0
+    diagnostics: list = field(default_factory=list)
+
+
+def story_features(annotated: list[AnnotatedArticle]) -> list[ArticleFeatures]:
+    """Clustering features: names, words and years from the annotations, plus an embedding of each lead."""
+    from rashomon.align.embed import encoder
+
+    vectors = encoder().encode([lead_of(a.article.title, a.article.text) for a in annotated])
+    return [article_features(a.article.title, a.article.text, a.article.published, a.found.mentions, v) for a, v in zip(annotated, vectors)]
+
+
+def ingest_into_store(
+    inputs: Iterable[Input],
+    store: CorpusStore,
+    batch_size: int = 32,
+    engine: str = "local",
+    workers: int | None = None,
+    on_batch: Callable[[StoreIngestReport], None] | None = None,
+) -> StoreIngestReport:
+    """Stages 1-2 into the corpus store: new articles only, annotated, placed in stories, committed batch by batch."""
+    ingested = ingest(inputs, repeats="drop")
+    report = StoreIngestReport(read=len(ingested.articles), diagnostics=list(ingested.diagnostics))
+    known = store.known_ids(a.id for a in ingested.articles)
+    todo = [a for a in ingested.articles if a.id not in known]
+    report.already_stored = report.read - len(todo)
+    pending: list[AnnotatedArticle] = []
+
+    def flush() -> None:
+        placed = [store.place(item, features) for item, features in zip(pending, story_features(pending))]
+        report.added += store.commit(placed)
+        pending.clear()
+        if on_batch is not None:
+            on_batch(report)
+
+    for item in annotate_with(engine, todo, workers):
+        pending.append(item)
+        if len(pending) >= batch_size:
+            flush()
+    if pending:
+        flush()
+    return report
+
+
+def analyze_story(store: CorpusStore, story_id: str) -> Dossier:
+    """Stages 3-4 for one stored story: its dossier with findings, also kept in the store."""
+    annotated = store.story_articles(story_id)
+    dossier = find_findings(assemble(IngestResult(), annotated))
+    store.save_analysis(story_id, dossier)
+    return dossier
 
 
 def analyze(

@@ -1,0 +1,229 @@
+"""The corpus store: many stories' articles and annotations in one DuckDB file.
+
+Articles are keyed by a hash of their text, so ingesting the same article twice
+changes nothing. Each batch (articles, their annotations, extracted items,
+clustering features and story membership) is written in one transaction: a
+process killed at any moment leaves every earlier batch whole and none of its
+current one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from rashomon.annotate import AnnotatedArticle
+from rashomon.ingest.text import normalize_text
+from rashomon.model import Article, Dossier
+from rashomon.store import codec
+from rashomon.store.migrations import migrate
+from rashomon.store.stories import ArticleFeatures, StoryClusterer
+
+EXPORT_TABLES = ("articles", "mentions", "quotes", "numbers", "claims", "stories", "story_articles", "actors", "findings")
+ARTICLE_COLUMNS = ("id", "source_path", "outlet", "title", "published", "url", "author", "language", "word_count", "text")
+
+
+class StoreError(Exception):
+    """A problem with the store file that a user can act on."""
+
+
+@dataclass
+class StoredArticle:
+    """An article placed in a story, ready to be written."""
+
+    annotated: AnnotatedArticle
+    features: ArticleFeatures
+    story_id: str
+    score: float
+
+
+class CorpusStore:
+    """A DuckDB corpus file, migrated to the current schema on open."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such store")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as error:
+            raise StoreError(f"{self.path}: cannot open the store ({str(error).splitlines()[0]})") from error
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: not a DuckDB store ({str(error).splitlines()[0]})") from error
+        if not read_only:
+            migrate(self.con)
+        self._clusterer: StoryClusterer | None = None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "CorpusStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {row[0] for row in rows}
+
+    def article_count(self) -> int:
+        return self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    @property
+    def clusterer(self) -> StoryClusterer:
+        """The online clusterer, restored from stored features and memberships (no decision is re-made)."""
+        if self._clusterer is None:
+            clusterer = StoryClusterer()
+            rows = self.con.execute(
+                "SELECT f.data, s.story_id, t.title FROM article_features f JOIN story_articles s USING (article_id) "
+                "JOIN stories t ON t.id = s.story_id JOIN articles a ON a.id = f.article_id ORDER BY a.seq"
+            ).fetchall()
+            for data, story_id, title in rows:
+                clusterer.restore(ArticleFeatures.from_json(json.loads(data)), story_id, title)
+            self._clusterer = clusterer
+        return self._clusterer
+
+    def place(self, annotated: AnnotatedArticle, features: ArticleFeatures) -> StoredArticle:
+        """Decide the article's story (in memory; written by :meth:`commit`)."""
+        story_id, score = self.clusterer.add(annotated.article.id, features, annotated.article.title)
+        return StoredArticle(annotated, features, story_id, score)
+
+    def commit(self, batch: list[StoredArticle]) -> int:
+        """Write a batch in one transaction; returns how many articles were new."""
+        if not batch:
+            return 0
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            seq = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            new = 0
+            for item in batch:
+                article = item.annotated.article
+                if con.execute("SELECT count(*) FROM articles WHERE id = ?", [article.id]).fetchone()[0]:
+                    continue
+                new += 1
+                seq += 1
+                con.execute(
+                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, ingested_at, seq) VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 2))})",
+                    [getattr(article, c) for c in ARTICLE_COLUMNS] + [now, seq],
+                )
+                self.write_items(article.id, item.annotated)
+                con.execute("INSERT INTO article_features VALUES (?, ?)", [article.id, json.dumps(item.features.to_json())])
+                con.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?)", [item.story_id, article.title, seq, "open"])
+                con.execute("INSERT INTO story_articles VALUES (?, ?, ?)", [article.id, item.story_id, item.score])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            self._clusterer = None
+            raise
+        return new
+
+    def write_items(self, article_id: str, annotated: AnnotatedArticle) -> None:
+        """The annotations blob and one row per mention, quote, number and claim (offsets into the stored text)."""
+        found, span_of, text = annotated.found, annotated.normalized.original_span, annotated.article.text
+        con = self.con
+        con.execute("INSERT INTO annotations VALUES (?, ?)", [article_id, codec.dumps(found)])
+
+        def rows(items, make):
+            return [make(n, item, *span_of(item.start, item.end)) for n, item in enumerate(items, start=1)]
+
+        if found.mentions:
+            con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows(found.mentions, lambda n, m, s, e: [article_id, n, text[s:e], m.label, s, e]))
+        if found.quotes:
+            con.executemany(
+                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows(found.quotes, lambda n, q, s, e: [article_id, n, text[s:e], q.speaker.surface if q.speaker else None, q.cue, q.direct, s, e]),
+            )
+        if found.numbers:
+            con.executemany(
+                "INSERT INTO numbers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows(found.numbers, lambda n, x, s, e: [article_id, n, text[s:e], x.value, x.unit, x.dimension, x.counted, x.qualifier, s, e]),
+            )
+        if found.claims:
+            con.executemany(
+                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows(found.claims, lambda n, c, s, e: [article_id, n, text[s:e], c.status, c.attributed.surface if c.attributed else None, c.negated, c.predicate, s, e]),
+            )
+
+    def stories(self) -> list[dict]:
+        """Every story with its articles (id and source path as given at ingest), the largest first."""
+        rows = self.con.execute(
+            "SELECT t.id, t.title, a.id, a.source_path, a.outlet, a.published FROM stories t JOIN story_articles s ON s.story_id = t.id "
+            "JOIN articles a ON a.id = s.article_id ORDER BY t.created_seq, a.seq"
+        ).fetchall()
+        stories: dict[str, dict] = {}
+        for story_id, title, article_id, source_path, outlet, published in rows:
+            story = stories.setdefault(story_id, {"id": story_id, "title": title, "articles": []})
+            story["articles"].append({"id": article_id, "source_path": source_path, "outlet": outlet, "published": published})
+        return sorted(stories.values(), key=lambda s: -len(s["articles"]))
+
+    def story_articles(self, story_id: str) -> list[AnnotatedArticle]:
+        """A story's articles with their stored annotations, as the annotate stage would return them."""
+        rows = self.con.execute(
+            f"SELECT {', '.join('a.' + c for c in ARTICLE_COLUMNS)}, n.data FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            "JOIN annotations n ON n.article_id = a.id WHERE s.story_id = ? ORDER BY a.seq",
+            [story_id],
+        ).fetchall()
+        if not rows:
+            raise StoreError(f"{self.path}: no story with id {story_id!r} (rashomon stories --db {self.path} lists them)")
+        from rashomon.annotate import MAX_ANALYSED_CHARS
+
+        annotated = []
+        for row in rows:
+            article = Article(**dict(zip(ARTICLE_COLUMNS, row[:-1])))
+            annotated.append(AnnotatedArticle(article, normalize_text(article.text[:MAX_ANALYSED_CHARS]), codec.loads(row[-1])))
+        return annotated
+
+    def save_analysis(self, story_id: str, dossier: Dossier) -> None:
+        """Keep a story's resolved actors and findings (replacing an earlier analysis of it)."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM actors WHERE story_id = ?", [story_id])
+            con.execute("DELETE FROM findings WHERE story_id = ?", [story_id])
+            if dossier.actors:
+                con.executemany(
+                    "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [[story_id, a.id, a.name, a.type, a.aliases, a.mentions, a.article_ids] for a in dossier.actors],
+                )
+            if dossier.findings:
+                con.executemany(
+                    "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[story_id, f.id, f.kind, f.summary, f.relation, f.reason, f.independent_sources, f.claim_ids, f.model_dump_json()] for f in dossier.findings],
+                )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def stats(self) -> dict[str, int | str | None]:
+        """Counts of everything stored, the schema version and the time span of publication."""
+        counts = {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("articles", "stories", "mentions", "quotes", "numbers", "claims", "actors", "findings")}
+        counts["words"] = self.con.execute("SELECT coalesce(sum(word_count), 0) FROM articles").fetchone()[0]
+        counts["outlets"] = self.con.execute("SELECT count(DISTINCT outlet) FROM articles").fetchone()[0]
+        counts["schema_version"] = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
+        first, last = self.con.execute("SELECT min(published), max(published) FROM articles").fetchone()
+        counts["first_published"], counts["last_published"] = first, last
+        return counts
+
+    def export(self, folder: Path, fmt: str) -> list[Path]:
+        """Each table as a Parquet or CSV file in ``folder``."""
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for table in EXPORT_TABLES:
+            target = folder / f"{table}.{fmt}"
+            options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
+            path = str(target).replace("'", "''")
+            self.con.execute(f"COPY (SELECT * FROM {table}) TO '{path}' ({options})")
+            written.append(target)
+        return written

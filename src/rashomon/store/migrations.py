@@ -1,0 +1,82 @@
+"""The corpus store's schema, in one place, as ordered migrations recorded in the database itself."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import duckdb
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "articles, annotations and extracted items",
+        """
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            source_path VARCHAR NOT NULL,
+            outlet VARCHAR,
+            title VARCHAR,
+            published VARCHAR,
+            url VARCHAR,
+            author VARCHAR,
+            language VARCHAR,
+            word_count INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            ingested_at TIMESTAMP NOT NULL,
+            seq BIGINT NOT NULL
+        );
+        CREATE TABLE annotations (article_id VARCHAR PRIMARY KEY, data VARCHAR NOT NULL);
+        CREATE TABLE mentions (article_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR, label VARCHAR, start_char INTEGER, end_char INTEGER, PRIMARY KEY (article_id, n));
+        CREATE TABLE quotes (article_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR, speaker VARCHAR, cue VARCHAR, direct BOOLEAN, start_char INTEGER, end_char INTEGER, PRIMARY KEY (article_id, n));
+        CREATE TABLE numbers (article_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR, value DOUBLE, unit VARCHAR, dimension VARCHAR, counted VARCHAR, qualifier VARCHAR, start_char INTEGER, end_char INTEGER, PRIMARY KEY (article_id, n));
+        CREATE TABLE claims (article_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR, status VARCHAR, attributed VARCHAR, negated BOOLEAN, predicate VARCHAR, start_char INTEGER, end_char INTEGER, PRIMARY KEY (article_id, n));
+        """,
+    ),
+    (
+        2,
+        "stories: online clustering state and membership",
+        """
+        CREATE TABLE stories (id VARCHAR PRIMARY KEY, title VARCHAR, created_seq BIGINT NOT NULL, state VARCHAR NOT NULL);
+        CREATE TABLE story_articles (article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, score DOUBLE);
+        CREATE TABLE article_features (article_id VARCHAR PRIMARY KEY, data VARCHAR NOT NULL);
+        """,
+    ),
+    (
+        3,
+        "per-story analysis results: resolved actors and findings",
+        """
+        CREATE TABLE actors (story_id VARCHAR NOT NULL, id VARCHAR NOT NULL, name VARCHAR, type VARCHAR, aliases VARCHAR[], mentions INTEGER, article_ids VARCHAR[], PRIMARY KEY (story_id, id));
+        CREATE TABLE findings (story_id VARCHAR NOT NULL, id VARCHAR NOT NULL, kind VARCHAR, summary VARCHAR, relation VARCHAR, reason VARCHAR, independent_sources INTEGER, claim_ids VARCHAR[], data VARCHAR, PRIMARY KEY (story_id, id));
+        """,
+    ),
+]
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'").fetchone()[0]
+    if not exists:
+        return 0
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the migrations this database lacks, each in its own transaction; returns the versions applied."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)")
+    have = current_version(con)
+    newest = MIGRATIONS[-1][0]
+    if have > newest:
+        raise RuntimeError(f"the store has schema version {have}, newer than this rashomon knows ({newest}); upgrade rashomon")
+    applied = []
+    for version, name, sql in MIGRATIONS:
+        if version <= have:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, datetime.now(timezone.utc).replace(tzinfo=None)])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied

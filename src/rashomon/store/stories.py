@@ -1,0 +1,230 @@
+"""Online story clustering: each new article joins the story it fits best, or starts a new one.
+
+A story is one real-world event. Two events of the same kind (two earthquakes,
+two arrests) share topic words, so the score leans on what tells events apart:
+the people, organisations and places named (weighted by how rare they are in
+the stream so far), the years mentioned, the publication times, and only then
+on topic words and the sentence embedding of the lead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from rashomon.annotate.types import Mention
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+NAME_LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event", "NORP": "group"}
+TOP_WORDS = 80
+TOP_STORY_WORDS = 400
+LEAD_CHARS = 500
+MAX_GAP_DAYS = 10
+NAME_CLASH_BELOW = 0.1
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the parts of the score add up, and the score an article needs to join a story."""
+
+    names: float = 0.4
+    words: float = 0.4
+    embedding: float = 0.2
+    year_clash: float = 0.15
+    name_clash: float = 0.25
+    time_gap: float = 0.2
+    threshold: float = 0.25
+
+
+@dataclass
+class ArticleFeatures:
+    """What clustering needs to know about one article."""
+
+    names: dict[str, int]
+    words: dict[str, int]
+    years: list[int]
+    published: str | None
+    embedding: list[float]
+
+    def to_json(self) -> dict:
+        return {"names": self.names, "words": self.words, "years": self.years, "published": self.published, "embedding": [round(x, 5) for x in self.embedding]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ArticleFeatures":
+        return cls(**data)
+
+
+def name_keys(mentions: list[Mention]) -> Counter:
+    """Typed keys of the names in an article; a person also counts by surname, so "Jane Okafor" meets "Okafor"."""
+    keys: Counter = Counter()
+    for mention in mentions:
+        kind = NAME_LABELS.get(mention.label)
+        words = [w for w in re.findall(r"[\w'-]+", mention.text.lower()) if w not in STOP_WORDS]
+        if kind is None or not words:
+            continue
+        keys[f"{kind}:{' '.join(words)}"] += 1
+        if kind == "person" and len(words) > 1:
+            keys[f"person:{words[-1]}"] += 1
+    return keys
+
+
+def content_words(text: str) -> Counter:
+    return Counter(w for w in (m.group().lower() for m in WORD.finditer(text)) if w not in STOP_WORDS)
+
+
+def lead_of(title: str | None, text: str) -> str:
+    """Title and opening of an article: what it is about."""
+    body = " ".join(text.split())[:LEAD_CHARS]
+    return f"{title}. {body}" if title and not body.startswith(title[:40]) else body
+
+
+def article_features(title: str | None, text: str, published: str | None, mentions: list[Mention], embedding: np.ndarray) -> ArticleFeatures:
+    words = content_words(text)
+    return ArticleFeatures(
+        names=dict(name_keys(mentions)),
+        words=dict(words.most_common(TOP_WORDS * 3)),
+        years=sorted({int(y) for y in YEAR.findall(text)}),
+        published=published,
+        embedding=[float(x) for x in embedding],
+    )
+
+
+def parse_day(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")[:19])
+    except ValueError:
+        return None
+
+
+@dataclass
+class Story:
+    """A growing story: summed features of its articles."""
+
+    id: str
+    title: str | None
+    names: Counter = field(default_factory=Counter)
+    words: Counter = field(default_factory=Counter)
+    years: Counter = field(default_factory=Counter)
+    embedding: np.ndarray | None = None
+    size: int = 0
+    first: datetime | None = None
+    last: datetime | None = None
+
+    def absorb(self, features: ArticleFeatures) -> None:
+        self.names.update(features.names)
+        self.words.update(features.words)
+        if len(self.words) > TOP_STORY_WORDS * 2:
+            self.words = Counter(dict(self.words.most_common(TOP_STORY_WORDS)))
+        self.years.update(features.years)
+        vector = np.asarray(features.embedding, dtype=np.float32)
+        self.embedding = vector if self.embedding is None else self.embedding + vector
+        self.size += 1
+        when = parse_day(features.published)
+        if when is not None:
+            self.first = min(self.first or when, when)
+            self.last = max(self.last or when, when)
+
+
+class StoryClusterer:
+    """Single-pass clustering over a stream, with document frequencies learned from the stream itself."""
+
+    def __init__(self, weights: Weights | None = None) -> None:
+        self.weights = weights or Weights()
+        self.stories: dict[str, Story] = {}
+        self.name_df: Counter = Counter()
+        self.word_df: Counter = Counter()
+        self.seen = 0
+        self.by_key: dict[str, set[str]] = {}
+
+    def idf(self, df: Counter, key: str) -> float:
+        return math.log((self.seen + 1) / (df.get(key, 0) + 1)) + 1.0
+
+    def weighted(self, counts: dict[str, int] | Counter, df: Counter, top: int | None = None) -> dict[str, float]:
+        vector = {k: (1 + math.log(c)) * self.idf(df, k) for k, c in counts.items() if c > 0}
+        if top is not None and len(vector) > top:
+            vector = dict(sorted(vector.items(), key=lambda kv: -kv[1])[:top])
+        return vector
+
+    @staticmethod
+    def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+        if not a or not b:
+            return 0.0
+        if len(a) > len(b):
+            a, b = b, a
+        dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+        return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+    def score(self, features: ArticleFeatures, story: Story, names: dict[str, float], words: dict[str, float], vector: np.ndarray) -> float:
+        w = self.weights
+        story_names = self.weighted(story.names, self.name_df)
+        story_words = self.weighted(story.words, self.word_df, TOP_STORY_WORDS)
+        centroid = story.embedding / (np.linalg.norm(story.embedding) or 1.0)
+        name_similarity = self.cosine(names, story_names)
+        total = w.names * name_similarity + w.words * self.cosine(words, story_words) + w.embedding * float(centroid @ vector)
+        if names and story_names and name_similarity < NAME_CLASH_BELOW:
+            total -= w.name_clash
+        if features.years and story.years and not set(features.years) & set(story.years):
+            total -= w.year_clash
+        when = parse_day(features.published)
+        if when is not None and story.first is not None and story.last is not None:
+            gap = max((story.first - when).days, (when - story.last).days, 0)
+            if gap > MAX_GAP_DAYS:
+                total -= w.time_gap * min(1.0, gap / (MAX_GAP_DAYS * 6))
+        return total
+
+    def candidates(self, features: ArticleFeatures, words: dict[str, float]) -> set[str]:
+        """Stories sharing a name or one of the article's most telling words: the only ones worth scoring."""
+        keys = [f"n:{k}" for k in features.names] + [f"w:{k}" for k, _ in sorted(words.items(), key=lambda kv: -kv[1])[:15]]
+        found: set[str] = set()
+        for key in keys:
+            found |= self.by_key.get(key, set())
+        return found
+
+    def restore(self, features: ArticleFeatures, story_id: str, title: str | None) -> None:
+        """Replay a stored placement: update the stream statistics and the story without deciding anything."""
+        self.seen += 1
+        self.name_df.update(features.names.keys())
+        self.word_df.update(features.words.keys())
+        story = self.stories.setdefault(story_id, Story(story_id, title))
+        story.absorb(features)
+        self.index(story_id, features, self.weighted(features.words, self.word_df, TOP_WORDS))
+
+    def index(self, story_id: str, features: ArticleFeatures, words: dict[str, float]) -> None:
+        for key in [f"n:{k}" for k in features.names] + [f"w:{k}" for k, _ in sorted(words.items(), key=lambda kv: -kv[1])[:15]]:
+            self.by_key.setdefault(key, set()).add(story_id)
+
+    def new_story_id(self) -> str:
+        number = len(self.stories) + 1
+        while f"s{number}" in self.stories:
+            number += 1
+        return f"s{number}"
+
+    def add(self, article_id: str, features: ArticleFeatures, title: str | None = None) -> tuple[str, float]:
+        """Place one article; returns its story id and the score that put it there (0 for a new story)."""
+        self.seen += 1
+        self.name_df.update(features.names.keys())
+        self.word_df.update(features.words.keys())
+        names = self.weighted(features.names, self.name_df)
+        words = self.weighted(features.words, self.word_df, TOP_WORDS)
+        vector = np.asarray(features.embedding, dtype=np.float32)
+        vector = vector / (np.linalg.norm(vector) or 1.0)
+        best_id, best = None, -1.0
+        for story_id in self.candidates(features, words):
+            value = self.score(features, self.stories[story_id], names, words, vector)
+            if value > best:
+                best_id, best = story_id, value
+        if best_id is None or best < self.weights.threshold:
+            best_id, best = self.new_story_id(), 0.0
+            self.stories[best_id] = Story(best_id, title)
+        self.stories[best_id].absorb(features)
+        self.index(best_id, features, words)
+        return best_id, best

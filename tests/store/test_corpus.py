@@ -1,0 +1,138 @@
+"""The corpus store: migrations, idempotent ingest, crash safety, stories, analysis and export."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from rashomon.pipeline import analyze, analyze_story, ingest_into_store
+from rashomon.store.corpus import CorpusStore
+from rashomon.store.migrations import MIGRATIONS, migrate
+from tests.report.conftest import HOSTILE
+
+
+def rashomon(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "rashomon.cli", *args], capture_output=True, text=True, timeout=600, **kwargs)
+
+
+def consistent(path) -> tuple[int, int]:
+    """(articles, duplicates) after checking every article has all its rows and its item rows match its annotations."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        for table in ("annotations", "article_features", "story_articles"):
+            assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == articles, table
+        blobs = con.execute("SELECT data FROM annotations").fetchall()
+        assert con.execute("SELECT count(*) FROM quotes").fetchone()[0] == sum(len(json.loads(b[0])["quotes"]) for b in blobs)
+        assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == sum(len(json.loads(b[0])["claims"]) for b in blobs)
+        duplicates = con.execute("SELECT count(*) - count(DISTINCT text) FROM articles").fetchone()[0]
+        return articles, duplicates
+    finally:
+        con.close()
+
+
+def test_migrations_are_ordered_recorded_and_applied_once(tmp_path):
+    versions = [version for version, _, _ in MIGRATIONS]
+    assert versions == sorted(versions) == list(range(1, len(versions) + 1))
+    con = duckdb.connect(str(tmp_path / "m.duckdb"))
+    assert migrate(con) == versions
+    assert migrate(con) == []
+    assert [r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()] == versions
+    con.execute("INSERT INTO schema_migrations VALUES (999, 'from the future', now())")
+    with pytest.raises(RuntimeError, match="newer"):
+        migrate(con)
+
+
+def test_ingesting_twice_changes_nothing(tmp_path, stream_file):
+    path = tmp_path / "news.duckdb"
+    with CorpusStore(path) as store:
+        first = ingest_into_store([stream_file], store, batch_size=16)
+        again = ingest_into_store([stream_file, stream_file], store, batch_size=16)
+        assert (first.added, again.added, again.already_stored) == (60, 0, 60)
+        stories_before = store.stories()
+    assert consistent(path) == (60, 0)
+    with CorpusStore(path) as store:
+        assert store.stories() == stories_before
+
+
+def test_kill_during_ingest_loses_nothing_committed_and_duplicates_nothing(tmp_path, stream_file):
+    path = tmp_path / "news.duckdb"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rashomon.cli", "ingest", str(stream_file), "--db", str(path), "--batch", "3"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    committed = []
+    for line in process.stderr:
+        if line.startswith("committed"):
+            committed.append(line)
+            if len(committed) == 3:
+                process.send_signal(signal.SIGKILL)
+                break
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    stored, duplicates = consistent(path)
+    assert 9 <= stored < 60 and duplicates == 0
+    done = rashomon("ingest", str(stream_file), "--db", str(path), "--batch", "3")
+    assert done.returncode == 0, done.stderr
+    assert f"already stored {stored}, added {60 - stored}" in done.stderr
+    assert consistent(path) == (60, 0)
+
+
+def test_stories_separate_events_and_list_as_json(tmp_path, stream_file):
+    path = tmp_path / "news.duckdb"
+    assert rashomon("ingest", str(stream_file), str(HOSTILE), "--db", str(path)).returncode == 0
+    listed = rashomon("stories", "--db", str(path), "--json")
+    assert listed.returncode == 0, listed.stderr
+    stories = [json.loads(line) for line in listed.stdout.splitlines()]
+    members = {a["source_path"]: s["id"] for s in stories for a in s["articles"]}
+    assert len(members) == 62 and all({"id", "title", "articles"} <= s.keys() for s in stories)
+    hostile = {s for p, s in members.items() if p.startswith(str(HOSTILE))}
+    assert len(hostile) == 1
+    by_town = {}
+    for i in range(60):
+        by_town.setdefault(i % 10, set()).add(members[f"{stream_file}#r{i}"])
+    assert all(len(ids) == 1 for ids in by_town.values()), "reports of one town's fire were split"
+    assert len(set().union(*by_town.values())) == 10, "fires in different towns were merged"
+    assert not hostile & set().union(*by_town.values())
+
+
+def test_a_stored_story_analyses_like_its_files(tmp_path):
+    with CorpusStore(tmp_path / "news.duckdb") as store:
+        ingest_into_store([HOSTILE], store)
+        (story,) = store.stories()
+        stored = analyze_story(store, story["id"])
+        assert store.stats()["findings"] == len(stored.findings) > 0
+    direct = analyze([HOSTILE])
+    assert [f.model_dump() for f in stored.findings] == [f.model_dump() for f in direct.findings]
+    assert [a.model_dump() for a in stored.actors] == [a.model_dump() for a in direct.actors]
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_export_writes_every_table(tmp_path, fmt):
+    path = tmp_path / "news.duckdb"
+    with CorpusStore(path) as store:
+        ingest_into_store([HOSTILE], store)
+        analyze_story(store, store.stories()[0]["id"])
+    done = rashomon("export", "--db", str(path), "-o", str(tmp_path / "out"), "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    con = duckdb.connect()
+    reader = "read_parquet" if fmt == "parquet" else "read_csv_auto"
+    for table, expected in (("articles", 2), ("findings", None), ("quotes", None)):
+        rows = con.execute(f"SELECT count(*) FROM {reader}('{tmp_path / 'out' / (table + '.' + fmt)}')").fetchone()[0]
+        assert rows == expected if expected is not None else rows > 0
+
+
+def test_bad_store_gives_one_line(tmp_path):
+    bogus = tmp_path / "notes.duckdb"
+    bogus.write_text("this is not a database\n" * 50)
+    for args in (("stats", "--db", str(bogus)), ("stats", "--db", str(tmp_path / "missing.duckdb")), ("analyze", "--db", str(bogus), "--story", "s1")):
+        done = rashomon(*args)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+    assert bogus.read_text().startswith("this is not a database")

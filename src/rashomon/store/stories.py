@@ -28,6 +28,7 @@ TOP_STORY_WORDS = 400
 LEAD_CHARS = 500
 MAX_GAP_DAYS = 10
 NAME_CLASH_BELOW = 0.1
+MAX_CANDIDATES = 40
 
 
 @dataclass(frozen=True)
@@ -182,12 +183,12 @@ class StoryClusterer:
         return total
 
     def candidates(self, features: ArticleFeatures, words: dict[str, float]) -> set[str]:
-        """Stories sharing a name or one of the article's most telling words: the only ones worth scoring."""
+        """The stories sharing the most names and telling words with the article: the only ones worth scoring."""
         keys = [f"n:{k}" for k in features.names] + [f"w:{k}" for k, _ in sorted(words.items(), key=lambda kv: -kv[1])[:15]]
-        found: set[str] = set()
+        hits: Counter = Counter()
         for key in keys:
-            found |= self.by_key.get(key, set())
-        return found
+            hits.update(self.by_key.get(key, ()))
+        return {story_id for story_id, _ in hits.most_common(MAX_CANDIDATES)}
 
     def restore(self, features: ArticleFeatures, story_id: str, title: str | None) -> None:
         """Replay a stored placement: update the stream statistics and the story without deciding anything."""

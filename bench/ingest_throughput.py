@@ -1,0 +1,97 @@
+"""Ingest throughput into the corpus store: local engine vs Ray, against bare spaCy on the same texts in the same run.
+
+    python bench/ingest_throughput.py [--corpus ecbplus|fnc] [--limit N] [--workers 2]
+
+Each side runs in its own child process so its peak memory (max RSS, for Ray the
+driver plus its workers) is its own. Prints articles/s, words/s, peak memory and
+the ratio of each side's time to bare spaCy's (``nlp.pipe`` with ``n_process=2``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "datasets"
+
+
+def load_texts(corpus: str, limit: int | None) -> list[dict]:
+    if corpus == "ecbplus":
+        path = SHARED / "ecbplus" / "ecbplus_docs_plaintext.jsonl"
+        if not path.exists():
+            sys.exit(f"skipped: ECB+ not found at {path}")
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+        records = [{"id": r["doc_id"], "title": r["sentences"][0][:200], "text": "\n\n".join(r["sentences"])} for r in rows]
+    else:
+        path = SHARED / "fnc1" / "train_bodies.csv"
+        if not path.exists():
+            sys.exit(f"skipped: FNC-1 bodies not found at {path}")
+        csv.field_size_limit(10_000_000)
+        with path.open(encoding="utf-8") as handle:
+            records = [{"id": r["Body ID"], "text": r["articleBody"]} for r in csv.DictReader(handle)]
+    return records[:limit] if limit else records
+
+
+def child(side: str, stream: str, workers: int) -> None:
+    records = [json.loads(line) for line in open(stream, encoding="utf-8")]
+    started = time.perf_counter()
+    if side == "bare spaCy (n_process=2)":
+        import spacy
+
+        from rashomon.annotate.nlp import MODEL_PACKAGE
+
+        nlp = spacy.load(MODEL_PACKAGE)
+        for _ in nlp.pipe((r["text"] for r in records), batch_size=16, n_process=2):
+            pass
+    else:
+        from rashomon.pipeline import ingest_into_store
+        from rashomon.store.corpus import CorpusStore
+
+        with tempfile.TemporaryDirectory() as folder, CorpusStore(Path(folder) / "bench.duckdb") as store:
+            report = ingest_into_store([stream], store, batch_size=64, engine="ray" if "ray" in side else "local", workers=workers)
+            assert report.added == report.read, report
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak / 1024}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=["ecbplus", "fnc"], default="ecbplus")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--side")
+    parser.add_argument("--stream")
+    args = parser.parse_args()
+    if args.side:
+        child(args.side, args.stream, args.workers)
+        return
+    records = load_texts(args.corpus, args.limit)
+    words = sum(len(r["text"].split()) for r in records)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as handle:
+        handle.writelines(json.dumps(r) + "\n" for r in records)
+    results = {}
+    for side in ("bare spaCy (n_process=2)", "rashomon ingest, local", f"rashomon ingest, ray ({args.workers} workers)"):
+        done = subprocess.run([sys.executable, __file__, "--side", side, "--stream", handle.name, "--workers", str(args.workers)], capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f"{side} failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
+        results[side] = json.loads(done.stdout.strip().splitlines()[-1])
+    Path(handle.name).unlink()
+    baseline = results["bare spaCy (n_process=2)"]["seconds"]
+    print(f"{args.corpus}: {len(records)} articles, {words:,} words")
+    print(f"{'side':<32} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'peak MB':>8} {'vs bare':>8}")
+    for side, result in results.items():
+        seconds = result["seconds"]
+        print(f"{side:<32} {seconds:>8.1f} {len(records) / seconds:>11.1f} {words / seconds:>9.0f} {result['peak_mb']:>8.0f} {seconds / baseline:>7.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rashomon.model import Claim, Dossier, Finding
+from rashomon.report.view import source_label
 
 STATUS_ORDER = ("asserted", "reported", "claimed", "denied", "hedged")
 MAX_ROWS = 200
@@ -16,13 +17,7 @@ def cell(text: object) -> str:
 
 
 def outlet_label(dossier: Dossier, article_id: str) -> str:
-    """The outlet, else the start of the title in quotes, so every item names where it came from."""
-    article = dossier.article(article_id)
-    if article.outlet:
-        return article.outlet
-    title = " ".join((article.title or article.source_path).split())
-    short = title if len(title) <= 48 else title[:47] + "\u2026"
-    return f"\u201c{short}\u201d"
+    return source_label(dossier.article(article_id))
 
 
 def finding_section(dossier: Dossier, title: str, findings: list[Finding]) -> list[str]:

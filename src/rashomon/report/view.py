@@ -50,6 +50,14 @@ class Evidence:
     end_char: int
 
 
+def source_label(article: Article) -> str:
+    """The outlet, else the start of the title in quotes, so that every item names where it came from."""
+    if article.outlet:
+        return article.outlet
+    title = " ".join((article.title or article.source_path).split())
+    return f"\u201c{title if len(title) <= 48 else title[:47] + chr(0x2026)}\u201d"
+
+
 def safe_url(url: str | None) -> str | None:
     """The URL if it is a plain web link; anything else (``javascript:``, ``data:``, relative) is not linked."""
     if not url:
@@ -133,12 +141,7 @@ class DossierView:
         return {f.id: f for f in self.dossier.findings}
 
     def outlet(self, article_id: str) -> str:
-        """The outlet, else the start of the title in quotes, so that every item names where it came from."""
-        article = self.articles[article_id]
-        if article.outlet:
-            return article.outlet
-        label = " ".join((article.title or article.source_path).split())
-        return f"\u201c{label if len(label) <= 48 else label[:47] + chr(0x2026)}\u201d"
+        return source_label(self.articles[article_id])
 
     def outlets_of(self, article_ids: list[str]) -> list[str]:
         return list(dict.fromkeys(self.outlet(a) for a in article_ids if a in self.articles))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from rashomon.annotate.types import DateHit
 
@@ -22,6 +22,9 @@ LEADING_WORDS = re.compile(r"^(?:(?:on|in|at|by|since|until|from|the|early|late|
 LAST_NAMED = re.compile(
     r"^last\s+(jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\w+day)$", re.IGNORECASE
 )
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll"}
+FUTURE_VERBS = {"schedule", "plan", "expect", "due", "set"}
 PERIOD_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "time": "%Y-%m-%dT%H:%M"}
 
 
@@ -67,13 +70,34 @@ def format_date(moment: datetime, period: str | None) -> str:
     return moment.strftime(PERIOD_FORMATS.get(period or "day", "%Y-%m-%d"))
 
 
+def points_ahead(ent: Span) -> bool:
+    """Whether the event the date belongs to is still to come ("will meet on Wednesday", "is scheduled for Friday")."""
+    verb = ent.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_.lower() in FUTURE_VERBS:
+        return True
+    return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in verb.children)
+
+
+def weekday_date(text: str, base: datetime | None, ahead: bool) -> datetime | None:
+    """A bare weekday named in a news story: the latest such day up to publication, or the next one for what is to come."""
+    name = LEADING_WORDS.sub("", text.strip()).lower()
+    if base is None or name not in WEEKDAYS:
+        return None
+    wanted = WEEKDAYS.index(name)
+    shift = (wanted - base.weekday()) % 7 if ahead else -((base.weekday() - wanted) % 7)
+    return (base + timedelta(days=shift)).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 def extract_dates(doc: Doc, published: datetime | None) -> list[DateHit]:
     """Dates and times that point at a moment, resolved where possible."""
     hits = []
     for ent in doc.ents:
         if ent.label_ not in DATE_LABELS or not ANCHORED.search(ent.text):
             continue
-        moment, period = resolve(ent.text, published)
+        weekday = weekday_date(ent.text, published, points_ahead(ent))
+        moment, period = (weekday, "day") if weekday is not None else resolve(ent.text, published)
         value = format_date(moment, period) if moment is not None else None
         hits.append(DateHit(ent.text, ent.start_char, ent.end_char, value))
     return hits

@@ -15,7 +15,7 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from rashomon.align.relation import describe
-from rashomon.model import Actor, Article, Claim, Dossier, Finding, NumberClaim, Quote
+from rashomon.model import Actor, Article, Claim, DateMention, Dossier, Finding, NumberClaim, Quote
 
 SAFE_URL_SCHEMES = {"http", "https"}
 SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+|\n\s*\n")
@@ -137,6 +137,10 @@ class DossierView:
         return {n.id: n for n in self.dossier.numbers}
 
     @cached_property
+    def dates(self) -> dict[str, DateMention]:
+        return {d.id: d for d in self.dossier.dates}
+
+    @cached_property
     def findings(self) -> dict[str, Finding]:
         return {f.id: f for f in self.dossier.findings}
 
@@ -203,7 +207,7 @@ class DossierView:
         """The evidence of any item with offsets, by id."""
         if item_id in self.claims:
             return self.claim_evidence(item_id)
-        item = self.quotes.get(item_id) or self.numbers.get(item_id) or next((d for d in self.dossier.dates if d.id == item_id), None)
+        item = self.quotes.get(item_id) or self.numbers.get(item_id) or self.dates.get(item_id)
         if item is None:
             return None
         return self.span_evidence(item.id, item.article_id, item.start_char, item.end_char)

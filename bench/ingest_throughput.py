@@ -2,9 +2,11 @@
 
     python bench/ingest_throughput.py [--corpus ecbplus|fnc] [--limit N] [--workers 2]
 
-Each side runs in its own child process so its peak memory (max RSS, for Ray the
-driver plus its workers) is its own. Prints articles/s, words/s, peak memory and
-the ratio of each side's time to bare spaCy's (``nlp.pipe`` with ``n_process=2``).
+Each side runs in its own child process; its peak memory is the largest total
+resident memory of that process and all its descendants (worker processes, Ray
+workers), sampled from /proc four times a second. Prints articles/s, words/s,
+peak memory and the ratio of each side's time to bare spaCy's (``nlp.pipe``
+with ``n_process=2``).
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -40,8 +44,46 @@ def load_texts(corpus: str, limit: int | None) -> list[dict]:
     return records[:limit] if limit else records
 
 
+def tree_rss_mb(root: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * resource.getpagesize()
+        except (OSError, IndexError, ValueError):
+            continue
+    family, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, ppid in parents.items():
+            if ppid == parent and pid not in family:
+                family.add(pid)
+                frontier.append(pid)
+    return sum(rss.get(pid, 0) for pid in family) / 2**20
+
+
+class PeakMemory(threading.Thread):
+    """Samples the memory of this process tree until stopped; keeps the peak."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0.0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.25):
+            self.peak = max(self.peak, tree_rss_mb(os.getpid()))
+
+
 def child(side: str, stream: str, workers: int) -> None:
     records = [json.loads(line) for line in open(stream, encoding="utf-8")]
+    sampler = PeakMemory()
+    sampler.start()
     started = time.perf_counter()
     if side == "bare spaCy (n_process=2)":
         import spacy
@@ -59,8 +101,9 @@ def child(side: str, stream: str, workers: int) -> None:
             report = ingest_into_store([stream], store, batch_size=64, engine="ray" if "ray" in side else "local", workers=workers)
             assert report.added == report.read, report
     elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": elapsed, "peak_mb": peak / 1024}))
+    sampler.done.set()
+    sampler.join()
+    print(json.dumps({"seconds": elapsed, "peak_mb": sampler.peak}))
 
 
 def main() -> None:
@@ -68,6 +111,7 @@ def main() -> None:
     parser.add_argument("--corpus", choices=["ecbplus", "fnc"], default="ecbplus")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--sides", default="bare,local,ray", help="which of bare, local, ray to run (comma-separated)")
     parser.add_argument("--side")
     parser.add_argument("--stream")
     args = parser.parse_args()
@@ -79,7 +123,9 @@ def main() -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as handle:
         handle.writelines(json.dumps(r) + "\n" for r in records)
     results = {}
-    for side in ("bare spaCy (n_process=2)", "rashomon ingest, local", f"rashomon ingest, ray ({args.workers} workers)"):
+    names = {"bare": "bare spaCy (n_process=2)", "local": f"rashomon ingest, local ({args.workers} workers)", "ray": f"rashomon ingest, ray ({args.workers} workers)"}
+    wanted = ["bare", *[s for s in args.sides.split(",") if s != "bare"]]
+    for side in (names[key] for key in wanted):
         done = subprocess.run([sys.executable, __file__, "--side", side, "--stream", handle.name, "--workers", str(args.workers)], capture_output=True, text=True)
         if done.returncode != 0:
             sys.exit(f"{side} failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")

@@ -35,7 +35,7 @@ def features_of(docs: list[dict]) -> dict[str, dict]:
     if CACHE.exists():
         return json.loads(CACHE.read_text())
     from rashomon.align.embed import encoder
-    from rashomon.annotate import annotate_articles
+    from rashomon.annotate.engines import annotate_with
     from rashomon.model import Article
     from rashomon.store.stories import article_features, lead_of
 
@@ -43,7 +43,7 @@ def features_of(docs: list[dict]) -> dict[str, dict]:
     for doc in docs:
         text = "\n\n".join(doc["sentences"])
         articles.append(Article(id=doc["doc_id"], source_path=doc["doc_id"], title=doc["sentences"][0][:200], text=text, word_count=len(text.split())))
-    annotated = list(annotate_articles(articles))
+    annotated = list(annotate_with("local", articles))
     vectors = encoder().encode([lead_of(a.article.title, a.article.text) for a in annotated])
     out = {}
     for item, vector in zip(annotated, vectors):
@@ -54,18 +54,10 @@ def features_of(docs: list[dict]) -> dict[str, dict]:
 
 
 def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
-    clusters, classes = defaultdict(set), defaultdict(set)
-    for item, cluster in predicted.items():
-        clusters[cluster].add(item)
-        classes[gold[item]].add(item)
-    precision = recall = 0.0
-    for item in predicted:
-        same = clusters[predicted[item]] & classes[gold[item]]
-        precision += len(same) / len(clusters[predicted[item]])
-        recall += len(same) / len(classes[gold[item]])
-    precision /= len(predicted)
-    recall /= len(predicted)
-    return precision, recall, 2 * precision * recall / (precision + recall)
+    from rashomon.evaluation.clusters import b_cubed, clusters_of
+
+    score = b_cubed(clusters_of(gold), clusters_of(predicted))
+    return score.precision, score.recall, score.f1
 
 
 def cluster(docs: list[dict], features: dict[str, dict], seed: int, weights) -> dict[str, str]:

@@ -177,8 +177,8 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input; JSONL with one article per line.")],
     db: Annotated[Path, typer.Option("--db", help="The corpus store (a DuckDB file, created if missing).")],
     batch: Annotated[int, typer.Option(help="Articles per committed transaction.")] = 32,
-    engine: Annotated[Engine, typer.Option(help="local (this process) or ray (Ray Data actor pool; needs rashomon[ray]).")] = Engine.local,
-    workers: Annotated[int | None, typer.Option(help="Ray workers (default: the cluster's CPUs).")] = None,
+    engine: Annotated[Engine, typer.Option(help="local (worker processes on this machine) or ray (Ray Data actor pool; needs rashomon[ray]).")] = Engine.local,
+    workers: Annotated[int | None, typer.Option(help="Worker processes or Ray actors (default: one per CPU here, or the Ray cluster's CPUs).")] = None,
 ) -> None:
     """Add articles, their annotations and their stories to a corpus store; already stored articles are skipped."""
     from rashomon.pipeline import ingest_into_store
@@ -186,6 +186,8 @@ def ingest(
 
     if batch < 1:
         fail("--batch must be at least 1")
+    if workers is not None and workers < 1:
+        fail("--workers must be at least 1")
     with open_store(db) as store:
         before = store.article_count()
 

@@ -86,10 +86,15 @@ class StoreIngestReport:
 
 
 def story_features(annotated: list[AnnotatedArticle]) -> list[ArticleFeatures]:
-    """Clustering features: names, words and years from the annotations, plus an embedding of each lead."""
+    """Clustering features: names, words and years from the annotations, plus an embedding of each lead.
+
+    Leads the engine's workers already embedded are not embedded again.
+    """
     from rashomon.align.embed import encoder
 
-    vectors = encoder().encode([lead_of(a.article.title, a.article.text) for a in annotated])
+    missing = [a for a in annotated if a.lead_embedding is None]
+    fresh = iter(encoder().encode([lead_of(a.article.title, a.article.text) for a in missing]))
+    vectors = [a.lead_embedding if a.lead_embedding is not None else next(fresh) for a in annotated]
     return [article_features(a.article.title, a.article.text, a.article.published, a.found.mentions, v) for a, v in zip(annotated, vectors)]
 
 
@@ -116,7 +121,7 @@ def ingest_into_store(
         if on_batch is not None:
             on_batch(report)
 
-    for item in annotate_with(engine, todo, workers):
+    for item in annotate_with(engine, todo, workers, lead_vectors=True):
         pending.append(item)
         if len(pending) >= batch_size:
             flush()

@@ -1,22 +1,42 @@
-"""The Ray engine runs the same per-article work as the local engine and returns the same result."""
+"""Every engine runs the same per-article work as annotating in this process and returns the same result."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from rashomon.annotate.engines import annotate_with
+from rashomon.align.embed import encoder
+from rashomon.annotate import annotate_articles
+from rashomon.annotate.engines import BATCH, annotate_with
+from rashomon.model import Article
 from rashomon.pipeline import ingest
 from rashomon.store import codec
+from rashomon.store.stories import lead_of
 from tests.conftest import EXAMPLE
 from tests.report.conftest import HOSTILE
+from tests.store.conftest import invented_report
+
+
+def outputs(annotated) -> list[tuple]:
+    return [(a.article.id, codec.dumps(a.found), a.normalized.text) for a in annotated]
+
+
+def test_worker_processes_equal_this_process():
+    articles = ingest([EXAMPLE, HOSTILE]).articles + [Article(source_path=f"stream.jsonl:{i}", **invented_report(i)) for i in range(2 * BATCH)]
+    here = outputs(annotate_articles(articles))
+    pooled = list(annotate_with("local", articles, workers=2, lead_vectors=True))
+    assert len(here) == len(articles) > 2 * BATCH
+    assert outputs(pooled) == here
+    leads = encoder().encode([lead_of(a.title, a.text) for a in articles])
+    assert np.allclose(np.array([a.lead_embedding for a in pooled]), leads, atol=1e-4)
 
 
 def test_ray_engine_equals_local_engine():
     ray = pytest.importorskip("ray", reason="the Ray extra is not installed (pip install 'rashomon[ray]')")
     articles = ingest([EXAMPLE, HOSTILE]).articles
-    local = [(a.article.id, codec.dumps(a.found), a.normalized.text) for a in annotate_with("local", articles)]
+    local = outputs(annotate_with("local", articles, workers=1))
     try:
-        remote = [(a.article.id, codec.dumps(a.found), a.normalized.text) for a in annotate_with("ray", articles, workers=2)]
+        remote = outputs(annotate_with("ray", articles, workers=2))
     finally:
         ray.shutdown()
     assert len(local) == len(articles) == 4

@@ -69,7 +69,7 @@ class SentenceEncoder:
         return vectors
 
 
-@lru_cache(maxsize=1)
-def encoder() -> SentenceEncoder:
-    """The process-wide encoder."""
-    return SentenceEncoder()
+@lru_cache(maxsize=2)
+def encoder(threads: int | None = None) -> SentenceEncoder:
+    """The process-wide encoder; worker processes ask for one thread each."""
+    return SentenceEncoder(threads)

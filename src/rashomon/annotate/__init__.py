@@ -17,11 +17,17 @@ MAX_ANALYSED_CHARS = 400_000
 
 @dataclass
 class AnnotatedArticle:
-    """An article, the normalised text it was analysed in, and what was found there."""
+    """An article, the normalised text it was analysed in, and what was found there.
+
+    A worker engine also sends what it already computed for the store (the lead's embedding,
+    the annotations as stored JSON) so that this process does not compute them again.
+    """
 
     article: Article
     normalized: NormalizedText
     found: DocAnnotations
+    lead_embedding: list[float] | None = None
+    found_json: str | None = None
 
 
 def annotate_articles(

@@ -1,45 +1,107 @@
-"""Where the per-article work runs: in this process (spaCy's own batching), or on a Ray cluster.
+"""Where the per-article work runs: worker processes on this machine, or a Ray cluster.
 
-Both engines run the same function over each article and return the same
-:class:`AnnotatedArticle` records in input order, so everything downstream is
-identical whichever engine did the work.
+Every engine runs the same function, :func:`annotate_serialized`, over batches of
+articles and returns the same :class:`AnnotatedArticle` records in input order,
+so everything downstream is identical whichever engine did the work. The
+workers also embed each article's lead when asked, so that the one costly step
+the store adds to annotation runs in parallel too.
 """
 
 from __future__ import annotations
 
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
 
 from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle, annotate_articles
-from rashomon.ingest.text import normalize_text
+from rashomon.ingest.text import NormalizedText
 from rashomon.model import Article
 
 ENGINES = ("local", "ray")
-RAY_BATCH = 8
+BATCH = 16
+BATCHES_AHEAD_PER_WORKER = 3
+
+
+def annotate_serialized(article_jsons: list[str], lead_vectors: bool = False) -> list[dict]:
+    """The per-article work on a batch: annotations (as stored JSON) and, if asked, the lead's embedding."""
+    from rashomon.store import codec
+
+    articles = [Article.model_validate_json(text) for text in article_jsons]
+    annotated = list(annotate_articles(articles))
+    vectors: list = [None] * len(annotated)
+    if lead_vectors and annotated:
+        from rashomon.align.embed import encoder
+        from rashomon.store.stories import lead_of
+
+        vectors = [[float(x) for x in v] for v in encoder(threads=1).encode([lead_of(a.article.title, a.article.text) for a in annotated])]
+    return [
+        {"found": codec.dumps(item.found), "lead": vector, "text": item.normalized.text, "origin": list(item.normalized.origin)}
+        for item, vector in zip(annotated, vectors)
+    ]
+
+
+def rebuild(article: Article, result: dict) -> AnnotatedArticle:
+    """An annotated article from the result a worker sent back."""
+    from rashomon.store import codec
+
+    normalized = NormalizedText(result["text"], tuple(result["origin"]), len(article.text[:MAX_ANALYSED_CHARS]))
+    return AnnotatedArticle(article, normalized, codec.loads(result["found"]), lead_embedding=result["lead"], found_json=result["found"])
+
+
+def prepare_worker() -> None:
+    """Load the models once per worker process."""
+    from rashomon.annotate.nlp import load_nlp
+
+    load_nlp()
+
+
+def annotate_in_processes(articles: list[Article], workers: int, lead_vectors: bool = False) -> Iterator[AnnotatedArticle]:
+    """Annotate on a pool of worker processes, a bounded number of batches in flight, results in input order."""
+    batches = [articles[start : start + BATCH] for start in range(0, len(articles), BATCH)]
+    context = get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=prepare_worker) as pool:
+        in_flight: deque[tuple[list[Article], Future]] = deque()
+        upcoming = iter(batches)
+
+        def submit_next() -> None:
+            batch = next(upcoming, None)
+            if batch is not None:
+                in_flight.append((batch, pool.submit(annotate_serialized, [a.model_dump_json() for a in batch], lead_vectors)))
+
+        for _ in range(workers * BATCHES_AHEAD_PER_WORKER):
+            submit_next()
+        while in_flight:
+            batch, future = in_flight.popleft()
+            results = future.result()
+            submit_next()
+            for article, result in zip(batch, results):
+                yield rebuild(article, result)
 
 
 class RayAnnotator:
-    """A Ray Data actor: loads the spaCy pipeline once per worker, then annotates batches of articles."""
+    """A Ray Data actor: loads the models once per worker, then annotates batches of articles."""
 
-    def __init__(self) -> None:
-        from rashomon.annotate.nlp import load_nlp
-
-        load_nlp()
+    def __init__(self, lead_vectors: bool = False) -> None:
+        prepare_worker()
+        self.lead_vectors = lead_vectors
 
     def __call__(self, batch: dict) -> dict:
-        from rashomon.store import codec
+        import json
 
-        articles = [Article.model_validate_json(text) for text in batch["article"]]
-        return {"article": list(batch["article"]), "found": [codec.dumps(item.found) for item in annotate_articles(articles)]}
+        results = annotate_serialized(list(batch["article"]), self.lead_vectors)
+        return {"article": list(batch["article"]), "result": [json.dumps(r) for r in results]}
 
 
-def annotate_with_ray(articles: list[Article], workers: int | None = None) -> Iterator[AnnotatedArticle]:
+def annotate_with_ray(articles: list[Article], workers: int | None = None, lead_vectors: bool = False) -> Iterator[AnnotatedArticle]:
     """Annotate through Ray Data with a pool of actors; joins a running cluster (RAY_ADDRESS) or starts a local one."""
+    import json
+
     try:
         import ray
     except ImportError as error:
         raise RuntimeError("the Ray engine needs the 'ray' extra: pip install 'rashomon[ray]'") from error
-    from rashomon.store import codec
-
     if not articles:
         return
     if not ray.is_initialized():
@@ -49,16 +111,33 @@ def annotate_with_ray(articles: list[Article], workers: int | None = None) -> It
     context.enable_progress_bars = False
     size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     dataset = ray.data.from_items([{"article": a.model_dump_json()} for a in articles])
-    annotated = dataset.map_batches(RayAnnotator, batch_size=RAY_BATCH, compute=ray.data.ActorPoolStrategy(size=size), num_cpus=1)
+    annotated = dataset.map_batches(
+        RayAnnotator,
+        fn_constructor_kwargs={"lead_vectors": lead_vectors},
+        batch_size=BATCH,
+        compute=ray.data.ActorPoolStrategy(size=size),
+        num_cpus=1,
+    )
     for row in annotated.iter_rows():
-        article = Article.model_validate_json(row["article"])
-        yield AnnotatedArticle(article, normalize_text(article.text[:MAX_ANALYSED_CHARS]), codec.loads(row["found"]))
+        yield rebuild(Article.model_validate_json(row["article"]), json.loads(row["result"]))
 
 
-def annotate_with(engine: str, articles: list[Article], workers: int | None = None) -> Iterable[AnnotatedArticle]:
-    """The annotated articles, in input order, from the chosen engine."""
+def default_workers() -> int:
+    """One worker per CPU this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def annotate_with(engine: str, articles: list[Article], workers: int | None = None, lead_vectors: bool = False) -> Iterable[AnnotatedArticle]:
+    """The annotated articles, in input order, from the chosen engine.
+
+    ``local`` runs worker processes (one per CPU unless ``workers`` says otherwise) and stays in
+    this process when one worker is asked for or the input is a single batch.
+    """
     if engine == "local":
-        return annotate_articles(articles)
+        size = workers or default_workers()
+        if size <= 1 or len(articles) <= BATCH:
+            return annotate_articles(articles)
+        return annotate_in_processes(articles, size, lead_vectors)
     if engine == "ray":
-        return annotate_with_ray(articles, workers)
+        return annotate_with_ray(articles, workers, lead_vectors)
     raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 
 from rashomon.annotate.types import ClaimHit, DateHit, DocAnnotations, Mention, NumberHit, QuoteHit, SpeakerRef
 
@@ -37,9 +37,18 @@ def claim(data: dict) -> ClaimHit:
     )
 
 
+def plain(value):
+    """Dataclasses as dicts and tuples as lists, all the way down (what ``asdict`` does, without its deep copies)."""
+    if is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    return value
+
+
 def dumps(found: DocAnnotations) -> str:
     """JSON text of everything found in one article."""
-    return json.dumps({"format": FORMAT_VERSION, **asdict(found)}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({"format": FORMAT_VERSION, **plain(found)}, ensure_ascii=False, separators=(",", ":"))
 
 
 def loads(text: str) -> DocAnnotations:

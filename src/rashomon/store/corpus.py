@@ -10,12 +10,14 @@ current one.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
+import numpy as np
 
 from rashomon.annotate import AnnotatedArticle
 from rashomon.ingest.text import normalize_text
@@ -40,6 +42,33 @@ class StoredArticle:
     features: ArticleFeatures
     story_id: str
     score: float
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list], ignore_repeats: bool = False) -> None:
+    """Insert many rows at once: DuckDB scans the columns as arrays (row-at-a-time inserts are slow in DuckDB)."""
+    if not rows:
+        return
+    incoming_rows = {f"c{i}": np.array(column, dtype=object) for i, column in enumerate(zip(*rows))}  # noqa: F841 - read by DuckDB
+    verb = "INSERT OR IGNORE" if ignore_repeats else "INSERT"
+    con.execute(f"{verb} INTO {table} SELECT * FROM incoming_rows")
+
+
+def item_rows(article_id: str, annotated: AnnotatedArticle, rows: dict[str, list[list]]) -> None:
+    """The annotations blob and one row per mention, quote, number and claim (offsets into the stored text)."""
+    found, span_of, text = annotated.found, annotated.normalized.original_span, annotated.article.text
+    rows["annotations"].append([article_id, annotated.found_json or codec.dumps(found)])
+
+    def add(table, items, make):
+        rows[table].extend(make(n, item, *span_of(item.start, item.end)) for n, item in enumerate(items, start=1))
+
+    add("mentions", found.mentions, lambda n, m, s, e: [article_id, n, text[s:e], m.label, s, e])
+    add("quotes", found.quotes, lambda n, q, s, e: [article_id, n, text[s:e], q.speaker.surface if q.speaker else None, q.cue, q.direct, s, e])
+    add("numbers", found.numbers, lambda n, x, s, e: [article_id, n, text[s:e], x.value, x.unit, x.dimension, x.counted, x.qualifier, s, e])
+    add(
+        "claims",
+        found.claims,
+        lambda n, c, s, e: [article_id, n, text[s:e], c.status, c.attributed.surface if c.attributed else None, c.negated, c.predicate, s, e],
+    )
 
 
 class CorpusStore:
@@ -106,54 +135,29 @@ class CorpusStore:
         con.execute("BEGIN TRANSACTION")
         try:
             seq = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-            new = 0
+            ids = [item.annotated.article.id for item in batch]
+            stored = {row[0] for row in con.execute(f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids).fetchall()}
+            rows: dict[str, list[list]] = defaultdict(list)
             for item in batch:
                 article = item.annotated.article
-                if con.execute("SELECT count(*) FROM articles WHERE id = ?", [article.id]).fetchone()[0]:
+                if article.id in stored:
                     continue
-                new += 1
+                stored.add(article.id)
                 seq += 1
-                con.execute(
-                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, ingested_at, seq) VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 2))})",
-                    [getattr(article, c) for c in ARTICLE_COLUMNS] + [now, seq],
-                )
-                self.write_items(article.id, item.annotated)
-                con.execute("INSERT INTO article_features VALUES (?, ?)", [article.id, json.dumps(item.features.to_json())])
-                con.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?)", [item.story_id, article.title, seq, "open"])
-                con.execute("INSERT INTO story_articles VALUES (?, ?, ?)", [article.id, item.story_id, item.score])
+                rows["articles"].append([getattr(article, c) for c in ARTICLE_COLUMNS] + [now, seq])
+                item_rows(article.id, item.annotated, rows)
+                rows["article_features"].append([article.id, json.dumps(item.features.to_json())])
+                rows["stories"].append([item.story_id, article.title, seq, "open"])
+                rows["story_articles"].append([article.id, item.story_id, item.score])
+            rows["stories"] = list({row[0]: row for row in reversed(rows["stories"])}.values())
+            for table, values in rows.items():
+                insert_rows(con, table, values, ignore_repeats=table == "stories")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             self._clusterer = None
             raise
-        return new
-
-    def write_items(self, article_id: str, annotated: AnnotatedArticle) -> None:
-        """The annotations blob and one row per mention, quote, number and claim (offsets into the stored text)."""
-        found, span_of, text = annotated.found, annotated.normalized.original_span, annotated.article.text
-        con = self.con
-        con.execute("INSERT INTO annotations VALUES (?, ?)", [article_id, codec.dumps(found)])
-
-        def rows(items, make):
-            return [make(n, item, *span_of(item.start, item.end)) for n, item in enumerate(items, start=1)]
-
-        if found.mentions:
-            con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows(found.mentions, lambda n, m, s, e: [article_id, n, text[s:e], m.label, s, e]))
-        if found.quotes:
-            con.executemany(
-                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows(found.quotes, lambda n, q, s, e: [article_id, n, text[s:e], q.speaker.surface if q.speaker else None, q.cue, q.direct, s, e]),
-            )
-        if found.numbers:
-            con.executemany(
-                "INSERT INTO numbers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows(found.numbers, lambda n, x, s, e: [article_id, n, text[s:e], x.value, x.unit, x.dimension, x.counted, x.qualifier, s, e]),
-            )
-        if found.claims:
-            con.executemany(
-                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows(found.claims, lambda n, c, s, e: [article_id, n, text[s:e], c.status, c.attributed.surface if c.attributed else None, c.negated, c.predicate, s, e]),
-            )
+        return len(rows["articles"])
 
     def stories(self) -> list[dict]:
         """Every story with its articles (id and source path as given at ingest), the largest first."""

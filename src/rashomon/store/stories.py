@@ -25,10 +25,12 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 NAME_LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event", "NORP": "group"}
 TOP_WORDS = 80
 TOP_STORY_WORDS = 400
-LEAD_CHARS = 500
+LEAD_CHARS = 150
 MAX_GAP_DAYS = 10
 NAME_CLASH_BELOW = 0.1
 MAX_CANDIDATES = 40
+MAX_POSTINGS = 64
+STALE_IDF_SHARE = 0.05
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class Story:
     size: int = 0
     first: datetime | None = None
     last: datetime | None = None
+    cached: tuple | None = None
 
     def absorb(self, features: ArticleFeatures) -> None:
         self.names.update(features.names)
@@ -144,7 +147,7 @@ class StoryClusterer:
         self.name_df: Counter = Counter()
         self.word_df: Counter = Counter()
         self.seen = 0
-        self.by_key: dict[str, set[str]] = {}
+        self.by_key: dict[str, dict[str, None]] = {}
 
     def idf(self, df: Counter, key: str) -> float:
         return math.log((self.seen + 1) / (df.get(key, 0) + 1)) + 1.0
@@ -164,11 +167,20 @@ class StoryClusterer:
         dot = sum(v * b.get(k, 0.0) for k, v in a.items())
         return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
 
+    def story_vectors(self, story: Story) -> tuple[dict[str, float], dict[str, float], np.ndarray]:
+        """A story's weighted names and words and its centroid, recomputed when it grew or the stream moved on by 5%."""
+        if story.cached is not None:
+            size, seen, vectors = story.cached
+            if size == story.size and self.seen - seen <= STALE_IDF_SHARE * seen:
+                return vectors
+        centroid = story.embedding / (np.linalg.norm(story.embedding) or 1.0)
+        vectors = (self.weighted(story.names, self.name_df), self.weighted(story.words, self.word_df, TOP_STORY_WORDS), centroid)
+        story.cached = (story.size, self.seen, vectors)
+        return vectors
+
     def score(self, features: ArticleFeatures, story: Story, names: dict[str, float], words: dict[str, float], vector: np.ndarray) -> float:
         w = self.weights
-        story_names = self.weighted(story.names, self.name_df)
-        story_words = self.weighted(story.words, self.word_df, TOP_STORY_WORDS)
-        centroid = story.embedding / (np.linalg.norm(story.embedding) or 1.0)
+        story_names, story_words, centroid = self.story_vectors(story)
         name_similarity = self.cosine(names, story_names)
         total = w.names * name_similarity + w.words * self.cosine(words, story_words) + w.embedding * float(centroid @ vector)
         if names and story_names and name_similarity < NAME_CLASH_BELOW:
@@ -183,11 +195,16 @@ class StoryClusterer:
         return total
 
     def candidates(self, features: ArticleFeatures, words: dict[str, float]) -> set[str]:
-        """The stories sharing the most names and telling words with the article: the only ones worth scoring."""
+        """The stories sharing the most names and telling words with the article: the only ones worth scoring.
+
+        Each key only remembers the stories it most recently fed, so a name every story shares
+        (a country, a capital) costs no more than a rare one, and stories the stream has long
+        left behind drop out: the cost of placing an article does not grow with the stream.
+        """
         keys = [f"n:{k}" for k in features.names] + [f"w:{k}" for k, _ in sorted(words.items(), key=lambda kv: -kv[1])[:15]]
         hits: Counter = Counter()
         for key in keys:
-            hits.update(self.by_key.get(key, ()))
+            hits.update(self.by_key.get(key, {}).keys())
         return {story_id for story_id, _ in hits.most_common(MAX_CANDIDATES)}
 
     def restore(self, features: ArticleFeatures, story_id: str, title: str | None) -> None:
@@ -200,8 +217,13 @@ class StoryClusterer:
         self.index(story_id, features, self.weighted(features.words, self.word_df, TOP_WORDS))
 
     def index(self, story_id: str, features: ArticleFeatures, words: dict[str, float]) -> None:
+        """File the story under the article's names and telling words; a key keeps only its most recently fed stories."""
         for key in [f"n:{k}" for k in features.names] + [f"w:{k}" for k, _ in sorted(words.items(), key=lambda kv: -kv[1])[:15]]:
-            self.by_key.setdefault(key, set()).add(story_id)
+            postings = self.by_key.setdefault(key, {})
+            postings.pop(story_id, None)
+            postings[story_id] = None
+            if len(postings) > MAX_POSTINGS:
+                del postings[next(iter(postings))]
 
     def new_story_id(self) -> str:
         number = len(self.stories) + 1

@@ -1,0 +1,236 @@
+"""Cross-document entity and event coreference on the ECB+ test topics 36-45, scored with CoNLL F1.
+
+    python scripts/eval_coref.py [--seed 0]
+
+Gold mentions (Cybulska setup, as released by Barhom et al. 2019) are the
+items; each system puts every gold mention into a cluster:
+
+* ``lemma``: the standard baseline; mentions of one story with the same head lemma corefer.
+* ``rashomon``: a mention whose head word lies in a name rashomon found (or
+  in a quote speaker it resolved, "he said"), or whose words are a known alias
+  of an actor, takes the actor rashomon's cross-article resolution gave that
+  name within the story; every other
+  mention falls back to the baseline, so the difference between the two rows
+  is what rashomon's actor resolution adds.
+
+Stories are rashomon's own online clustering of the 206 test documents (one
+shuffled stream); ``--gold-stories`` uses the gold sub-topics instead. Events
+have no model of their own in rashomon, so only the lemma baseline is scored
+for them. Scores are MUC, B-cubed, CEAF-e and their mean (CoNLL F1), by
+rashomon.evaluation.clusters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "datasets"
+ECB = SHARED / "ecbplus" / "ecbplus_docs_plaintext.jsonl"
+SETUP = SHARED / "ecbplus_barhom2019" / "data" / "interim" / "cybulska_setup"
+GOLD = SHARED / "ecbplus_barhom2019" / "data" / "gold" / "cybulska_gold"
+PUBLISHED = {"entity": 82.0, "event": 85.7}
+
+
+def require(path: Path) -> Path:
+    if not path.exists():
+        sys.exit(f"skipped: {path} not found (the ECB+ data of ../shared/datasets)")
+    return path
+
+
+def load_corpus() -> tuple[dict[str, dict], dict[tuple[str, int], list[str]]]:
+    """The full test documents and, per (document, sentence), the gold tokens."""
+    tokens: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for line in require(SETUP / "ECB_Test_corpus.txt").open(encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) >= 4:
+            tokens[(parts[0], int(parts[1]))].append(parts[3])
+    wanted = {doc for doc, _ in tokens}
+    docs = {}
+    for line in require(ECB).open(encoding="utf-8"):
+        row = json.loads(line)
+        if row["doc_id"] in wanted:
+            docs[row["doc_id"]] = row
+    return docs, tokens
+
+
+def build_text(doc: dict, tokens: dict) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:
+    """The document as rashomon reads it (a sentence a line) and the character span of every gold token.
+
+    ECB+ keeps the source URL as the first sentence of its newer documents; that line is left empty.
+    """
+    lines, spans, offset = [], {}, 0
+    for index, sentence in enumerate(doc["sentences"]):
+        words = tokens.get((doc["doc_id"], index)) or ([] if sentence.startswith("http") else sentence.split(" "))
+        position = offset
+        for number, word in enumerate(words):
+            spans[(index, number)] = (position, position + len(word))
+            position += len(word) + 1
+        lines.append(" ".join(words))
+        offset += len(lines[-1]) + 1
+    return "\n".join(lines), spans
+
+
+def key_clusters(mentions: list[dict]) -> list[set[int]]:
+    chains: dict[str, set[int]] = defaultdict(set)
+    for index, mention in enumerate(mentions):
+        chains[mention["coref_chain"]].add(index)
+    return list(chains.values())
+
+
+def check_against_released_key(clusters: list[set[int]], kind: str) -> None:
+    """The clusters built from the JSON must have the sizes of the released CoNLL key."""
+    sizes: Counter = Counter()
+    for line in require(GOLD / f"CD_test_{kind}_mention_based.key_conll").open(encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) == 2:
+            sizes[parts[1]] += 1
+    if sorted(sizes.values()) != sorted(len(c) for c in clusters):
+        sys.exit(f"the {kind} clusters built from the JSON do not match {kind}'s released key file")
+
+
+def annotate(docs: dict[str, dict], tokens: dict):
+    """rashomon's annotations of every test document, with the spaCy doc kept for head lemmas."""
+    from rashomon.annotate.nlp import load_nlp
+    from rashomon.annotate.types import annotations_of
+    from rashomon.ingest.text import normalize_text
+
+    nlp = load_nlp()
+    texts, spans, normalized = {}, {}, {}
+    for doc_id, doc in docs.items():
+        texts[doc_id], spans[doc_id] = build_text(doc, tokens)
+        normalized[doc_id] = normalize_text(texts[doc_id])
+    parsed = dict(zip(docs, nlp.pipe((normalized[d].text for d in docs), batch_size=16)))
+    found = {doc_id: annotations_of(doc) for doc_id, doc in parsed.items()}
+    return texts, spans, normalized, parsed, found
+
+
+def stories_of(docs: dict[str, dict], texts, found, seed: int, gold: bool) -> dict[str, str]:
+    if gold:
+        return {doc_id: doc["subtopic"] for doc_id, doc in docs.items()}
+    from rashomon.align.embed import encoder
+    from rashomon.store.stories import StoryClusterer, article_features, lead_of
+
+    order = list(docs)
+    random.Random(seed).shuffle(order)
+    vectors = encoder().encode([lead_of(None, texts[d]) for d in order])
+    clusterer = StoryClusterer()
+    return {d: clusterer.add(d, article_features(None, texts[d], None, found[d].mentions, v))[0] for d, v in zip(order, vectors)}
+
+
+def name_key(text: str) -> str:
+    from rashomon.resolve.actors import name_key as key_of
+
+    return key_of(text.replace(" 's", "'s").replace(" - ", "-"))
+
+
+def head_token(doc, start: int, end: int):
+    """The syntactic head of the tokens covering a character span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+class Assigner:
+    """Puts gold mentions into clusters, the lemma baseline way or the rashomon way."""
+
+    def __init__(self, docs, spans, normalized, parsed, found, stories):
+        from rashomon.resolve import resolve_actors
+
+        self.spans, self.normalized, self.parsed, self.found, self.stories = spans, normalized, parsed, found, stories
+        members: dict[str, list[str]] = defaultdict(list)
+        for doc_id in docs:
+            members[stories[doc_id]].append(doc_id)
+        self.actors = {
+            story: resolve_actors([(d, m) for d in doc_ids for m in found[d].mentions]) for story, doc_ids in members.items()
+        }
+        self.resolved_by_name = 0
+
+    def span_of(self, mention: dict) -> tuple[int, int]:
+        spans = self.spans[mention["doc_id"]]
+        first, last = min(mention["tokens_number"]), max(mention["tokens_number"])
+        return spans[(mention["sent_id"], first)][0], spans[(mention["sent_id"], last)][1]
+
+    def normalized_span(self, doc_id: str, original: tuple[int, int]) -> tuple[int, int]:
+        origin = self.normalized[doc_id].origin
+        inside = [i for i, position in enumerate(origin) if original[0] <= position < original[1]]
+        return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+    def lemma_key(self, mention: dict, index: int) -> str:
+        doc_id = mention["doc_id"]
+        start, end = self.normalized_span(doc_id, self.span_of(mention))
+        head = head_token(self.parsed[doc_id], start, end)
+        lemma = head.lemma_.lower() if head is not None else mention["tokens_str"].split()[-1].lower()
+        return f"{self.stories[doc_id]}|lemma:{lemma}"
+
+    def rashomon_key(self, mention: dict, index: int) -> str:
+        doc_id = mention["doc_id"]
+        story = self.stories[doc_id]
+        start, end = self.normalized_span(doc_id, self.span_of(mention))
+        head = head_token(self.parsed[doc_id], start, end)
+        actor = None
+        if head is not None:
+            name = self.name_at(doc_id, head.idx)
+            actor = self.actors[story].actor_id(name) if name is not None else None
+        if actor is None:
+            actor = self.actors[story].by_key.get(name_key(mention["tokens_str"]))
+        if actor is not None:
+            self.resolved_by_name += 1
+            return f"{story}|{actor}"
+        return self.lemma_key(mention, index)
+
+    def name_at(self, doc_id: str, position: int):
+        """The name rashomon found at a character of the text, or the resolved speaker of a quote there ("he said")."""
+        found = self.found[doc_id]
+        for name in found.mentions:
+            if name.start <= position < name.end:
+                return name
+        for quote in found.quotes:
+            speaker = quote.speaker
+            if speaker is not None and speaker.mention is not None and speaker.start <= position < speaker.end:
+                return speaker.mention
+        return None
+
+
+def score(kind: str, mentions: list[dict], assign) -> "object":
+    from rashomon.evaluation.clusters import clusters_of, conll
+
+    key = key_clusters(mentions)
+    check_against_released_key(key, kind)
+    response = clusters_of({index: assign(mention, index) for index, mention in enumerate(mentions)})
+    return conll(key, response)
+
+
+def show(label: str, result) -> None:
+    parts = "  ".join(f"{name} R {s.recall:.3f} P {s.precision:.3f} F1 {s.f1:.3f}" for name, s in (("MUC", result.muc), ("B3", result.b_cubed), ("CEAF-e", result.ceaf_e)))
+    print(f"{label:<34} {parts}  CoNLL F1 {100 * result.conll_f1:.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--gold-stories", action="store_true")
+    args = parser.parse_args()
+    docs, tokens = load_corpus()
+    entities = json.loads(require(SETUP / "ECB_Test_Entity_gold_mentions.json").read_text())
+    events = json.loads(require(SETUP / "ECB_Test_Event_gold_mentions.json").read_text())
+    texts, spans, normalized, parsed, found = annotate(docs, tokens)
+    stories = stories_of(docs, texts, found, args.seed, args.gold_stories)
+    print(f"{len(docs)} test documents, {len(set(stories.values()))} stories ({'gold sub-topics' if args.gold_stories else 'rashomon clustering'}), "
+          f"{len(entities)} entity and {len(events)} event gold mentions")
+    assigner = Assigner(docs, spans, normalized, parsed, found, stories)
+    show("entity, lemma baseline", score("entity", entities, assigner.lemma_key))
+    show("entity, rashomon actors", score("entity", entities, assigner.rashomon_key))
+    print(f"  gold entity mentions placed by a rashomon actor: {assigner.resolved_by_name} of {len(entities)}")
+    show("event, lemma baseline", score("event", events, assigner.lemma_key))
+    print(f"published, gold mentions (Held et al. 2021): entity CoNLL F1 {PUBLISHED['entity']}, event {PUBLISHED['event']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Scoring rashomon against gold annotations: clustering metrics shared by the evaluation scripts."""

@@ -179,6 +179,7 @@ def ingest(
     batch: Annotated[int, typer.Option(help="Articles per committed transaction.")] = 32,
     engine: Annotated[Engine, typer.Option(help="local (worker processes on this machine) or ray (Ray Data actor pool; needs rashomon[ray]).")] = Engine.local,
     workers: Annotated[int | None, typer.Option(help="Worker processes or Ray actors (default: one per CPU here, or the Ray cluster's CPUs).")] = None,
+    refine: Annotated[bool, typer.Option(help="Re-assign the articles of the stories this run touched once all are in.")] = True,
 ) -> None:
     """Add articles, their annotations and their stories to a corpus store; already stored articles are skipped."""
     from rashomon.pipeline import ingest_into_store
@@ -195,12 +196,25 @@ def ingest(
             err.print(f"committed: {before + report.added} articles in the store", highlight=False)
 
         try:
-            report = ingest_into_store(paths, store, batch_size=batch, engine=engine.value, workers=workers, on_batch=on_batch)
+            report = ingest_into_store(paths, store, batch_size=batch, engine=engine.value, workers=workers, on_batch=on_batch, refine=refine)
         except (StoreError, RuntimeError) as error:
             fail(str(error))
     for diagnostic in report.diagnostics:
         err.print(f"[yellow]{diagnostic.source_path}[/]: {diagnostic.message}", highlight=False, soft_wrap=True)
-    err.print(f"read {report.read}, already stored {report.already_stored}, added {report.added}", highlight=False)
+    err.print(f"read {report.read}, already stored {report.already_stored}, added {report.added}, moved between stories {report.moved}", highlight=False)
+
+
+@app.command()
+def refine(
+    db: Annotated[Path, typer.Option("--db", help="The corpus store.")],
+    passes: Annotated[int, typer.Option(help="Re-assignment passes over the stored articles (stops early when nothing moves).")] = 2,
+) -> None:
+    """Re-assign every stored article to the story it now fits best (undoes early wrong merges of the online pass)."""
+    if passes < 1:
+        fail("--passes must be at least 1")
+    with open_store(db) as store:
+        moved, stories = store.refine_stories(passes)
+    err.print(f"articles moved between stories: {moved}; stories now: {stories}", highlight=False)
 
 
 @app.command()

@@ -82,6 +82,7 @@ class StoreIngestReport:
     read: int = 0
     already_stored: int = 0
     added: int = 0
+    moved: int = 0
     diagnostics: list = field(default_factory=list)
 
 
@@ -105,13 +106,19 @@ def ingest_into_store(
     engine: str = "local",
     workers: int | None = None,
     on_batch: Callable[[StoreIngestReport], None] | None = None,
+    refine: bool = True,
 ) -> StoreIngestReport:
-    """Stages 1-2 into the corpus store: new articles only, annotated, placed in stories, committed batch by batch."""
+    """Stages 1-2 into the corpus store: new articles only, annotated, placed in stories, committed batch by batch.
+
+    With ``refine``, the stories this run touched are then re-assigned once all its articles are in
+    (see :meth:`StoryClusterer.refine`), in one more transaction.
+    """
     ingested = ingest(inputs, repeats="drop")
     report = StoreIngestReport(read=len(ingested.articles), diagnostics=list(ingested.diagnostics))
     known = store.known_ids(a.id for a in ingested.articles)
     todo = [a for a in ingested.articles if a.id not in known]
     report.already_stored = report.read - len(todo)
+    last_seq = store.max_seq()
     pending: list[AnnotatedArticle] = []
 
     def flush() -> None:
@@ -127,6 +134,8 @@ def ingest_into_store(
             flush()
     if pending:
         flush()
+    if refine and report.added:
+        report.moved = store.refine_stories(after_seq=last_seq)[0]
     return report
 
 

@@ -24,7 +24,7 @@ from rashomon.ingest.text import normalize_text
 from rashomon.model import Article, Dossier
 from rashomon.store import codec
 from rashomon.store.migrations import migrate
-from rashomon.store.stories import ArticleFeatures, StoryClusterer
+from rashomon.store.stories import REFINE_PASSES, ArticleFeatures, StoryClusterer
 
 EXPORT_TABLES = ("articles", "mentions", "quotes", "numbers", "claims", "stories", "story_articles", "actors", "findings")
 ARTICLE_COLUMNS = ("id", "source_path", "outlet", "title", "published", "url", "author", "language", "word_count", "text")
@@ -209,6 +209,57 @@ class CorpusStore:
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+    def max_seq(self) -> int:
+        return self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+
+    def refine_stories(self, passes: int = REFINE_PASSES, after_seq: int | None = None) -> tuple[int, int]:
+        """Re-assign stored articles to the stories they now fit best; returns (articles moved, stories left).
+
+        ``after_seq`` limits the work to the stories that articles ingested after that point joined
+        (what one ``ingest`` run touched); without it every article is reconsidered. Written in one transaction: stories left empty are removed, a story's title becomes that
+        of its earliest article, and a saved analysis of a story that changed is dropped (analyse
+        the story again).
+        """
+        clusterer = self.clusterer
+        touched_only = (
+            "WHERE s.story_id IN (SELECT t.story_id FROM story_articles t JOIN articles n ON n.id = t.article_id WHERE n.seq > ?) "
+            if after_seq is not None
+            else ""
+        )
+        rows = self.con.execute(
+            "SELECT f.article_id, f.data, s.story_id FROM article_features f JOIN story_articles s USING (article_id) "
+            f"JOIN articles a ON a.id = f.article_id {touched_only}ORDER BY a.seq",
+            [after_seq] if after_seq is not None else [],
+        ).fetchall()
+        placements = [(article_id, ArticleFeatures.from_json(json.loads(data)), story_id) for article_id, data, story_id in rows]
+        before = {article_id: story_id for article_id, _, story_id in placements}
+        moved = clusterer.refine(placements, passes)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if moved:
+                con.execute("CREATE TEMPORARY TABLE moves (article_id VARCHAR, story_id VARCHAR, score DOUBLE)")
+                insert_rows(con, "moves", [[article_id, story_id, score] for article_id, (story_id, score) in moved.items()])
+                con.execute("UPDATE story_articles SET story_id = m.story_id, score = m.score FROM moves m WHERE story_articles.article_id = m.article_id")
+                con.execute("DROP TABLE moves")
+                touched = sorted({before[a] for a in moved} | {story_id for story_id, _ in moved.values()})
+                marks = ", ".join("?" * len(touched))
+                for table in ("actors", "findings"):
+                    con.execute(f"DELETE FROM {table} WHERE story_id IN ({marks})", touched)
+                con.execute("DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_articles)")
+                con.execute(
+                    f"UPDATE stories SET title = (SELECT a.title FROM story_articles s JOIN articles a ON a.id = s.article_id "
+                    f"WHERE s.story_id = stories.id ORDER BY a.seq LIMIT 1) WHERE id IN ({marks})",
+                    touched,
+                )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            self._clusterer = None
+            raise
+        stories = con.execute("SELECT count(*) FROM stories").fetchone()[0]
+        return len(moved), stories
 
     def stats(self) -> dict[str, int | str | None]:
         """Counts of everything stored, the schema version and the time span of publication."""

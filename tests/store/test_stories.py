@@ -1,0 +1,90 @@
+"""Story clustering: a story can give an article back, and re-assignment undoes a wrong early placement."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+
+from rashomon.pipeline import analyze_story, ingest_into_store
+from rashomon.store.corpus import CorpusStore
+from rashomon.store.stories import ArticleFeatures, Story, StoryClusterer
+from tests.store.test_corpus import consistent, rashomon
+
+
+def features(names: list[str], words: list[str], direction: int, year: int) -> ArticleFeatures:
+    vector = np.zeros(8, dtype=np.float32)
+    vector[direction] = 1.0
+    return ArticleFeatures(
+        names={name: 2 for name in names}, words={word: 3 for word in words}, years=[year], published=None, embedding=[float(x) for x in vector]
+    )
+
+
+FLOOD = ["place:marrow valley", "person:ida krane", "org:valley water board"]
+QUAKE = ["place:tesno", "person:omar lind", "org:tesno seismic office"]
+
+
+def flood(i: int) -> ArticleFeatures:
+    return features(FLOOD, ["flood", "river", "rain", "levee", f"detail{i}"], 0, 2031)
+
+
+def quake(i: int) -> ArticleFeatures:
+    return features(QUAKE, ["earthquake", "magnitude", "tremor", "rubble", f"detail{i}"], 1, 2032)
+
+
+def test_removing_an_article_undoes_absorbing_it():
+    story = Story("s1", None)
+    story.absorb(flood(1))
+    before = (dict(story.names), dict(story.words), dict(story.years), story.embedding.copy(), story.size)
+    story.absorb(quake(2))
+    story.remove(quake(2))
+    assert (dict(story.names), dict(story.words), dict(story.years), story.size) == before[:3] + (before[4],)
+    assert np.allclose(story.embedding, before[3])
+
+
+def test_refine_moves_a_wrongly_placed_article_to_its_event():
+    clusterer = StoryClusterer()
+    placements = []
+    for i in range(4):
+        placements.append((f"f{i}", flood(i), "s1"))
+        placements.append((f"q{i}", quake(i), "s2"))
+    placements.append(("misplaced", quake(9), "s1"))
+    for article_id, item, story_id in placements:
+        clusterer.restore(item, story_id, None)
+    moved = clusterer.refine(placements)
+    assert set(moved) == {"misplaced"}
+    assert moved["misplaced"][0] == "s2"
+    assert clusterer.stories["s1"].size == 4 and clusterer.stories["s2"].size == 5
+
+
+def test_refine_leaves_good_placements_alone():
+    clusterer = StoryClusterer()
+    placements = [(f"f{i}", flood(i), "s1") for i in range(3)] + [(f"q{i}", quake(i), "s2") for i in range(3)]
+    for _, item, story_id in placements:
+        clusterer.restore(item, story_id, None)
+    assert clusterer.refine(placements) == {}
+
+
+def test_refined_store_stays_whole(tmp_path, stream_file):
+    path = tmp_path / "news.duckdb"
+    with CorpusStore(path) as store:
+        report = ingest_into_store([stream_file], store, batch_size=16)
+        biggest, other = [s["id"] for s in store.stories()[:2]]
+        analyze_story(store, biggest)
+    assert report.added == 60
+    con = duckdb.connect(str(path))
+    assert con.execute("SELECT count(*) FROM actors WHERE story_id = ?", [biggest]).fetchone()[0] > 0
+    wrong = con.execute("SELECT article_id FROM story_articles WHERE story_id = ? LIMIT 1", [other]).fetchone()[0]
+    con.execute("UPDATE story_articles SET story_id = ? WHERE article_id = ?", [biggest, wrong])
+    con.close()
+    done = rashomon("refine", "--db", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "articles moved between stories: 1;" in done.stderr
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        assert con.execute("SELECT story_id FROM story_articles WHERE article_id = ?", [wrong]).fetchone()[0] == other
+        assert con.execute("SELECT count(*) FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 60
+        assert con.execute("SELECT count(*) FROM actors WHERE story_id = ?", [biggest]).fetchone()[0] == 0
+    finally:
+        con.close()
+    assert consistent(path) == (60, 0)

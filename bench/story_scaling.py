@@ -5,7 +5,9 @@
 Reuses the ECB+ clustering features cached by ``scripts/eval_stories.py`` (run it
 first). To grow past 982 documents, copies get their names renamed per copy, so
 each copy is a new set of events that shares the topic words of the original:
-the candidate search cannot shortcut it. Prints seconds, articles/s and stories.
+the candidate search cannot shortcut it. Prints seconds, articles/s and stories
+of the online pass, then the seconds of the re-assignment passes that
+``rashomon ingest`` runs afterwards and how many articles they moved.
 """
 
 from __future__ import annotations
@@ -45,16 +47,18 @@ def main() -> None:
         sys.exit(f"skipped: {CACHE} missing; run python scripts/eval_stories.py first")
     features = json.loads(CACHE.read_text())
     previous = None
-    print(f"{'articles':>8} {'seconds':>8} {'articles/s':>11} {'stories':>8} {'growth':>7}")
+    print(f"{'articles':>8} {'seconds':>8} {'articles/s':>11} {'stories':>8} {'growth':>7} {'refine s':>9} {'moved':>6}")
     for size in args.sizes:
         items = [(doc_id, ArticleFeatures.from_json(data)) for doc_id, data in stream(features, size)]
         clusterer = StoryClusterer()
         started = time.perf_counter()
-        for doc_id, item in items:
-            clusterer.add(doc_id, item)
+        placed = [(doc_id, item, clusterer.add(doc_id, item)[0]) for doc_id, item in items]
         seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        moved = clusterer.refine(placed)
+        refining = time.perf_counter() - started
         growth = f"{seconds / previous:.2f}x" if previous else ""
-        print(f"{size:>8} {seconds:>8.1f} {size / seconds:>11.0f} {len(clusterer.stories):>8} {growth:>7}")
+        print(f"{size:>8} {seconds:>8.1f} {size / seconds:>11.0f} {len(clusterer.stories):>8} {growth:>7} {refining:>9.1f} {len(moved):>6}")
         previous = seconds
 
 

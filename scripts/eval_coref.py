@@ -13,8 +13,9 @@ items; each system puts every gold mention into a cluster:
   mention falls back to the baseline, so the difference between the two rows
   is what rashomon's actor resolution adds.
 
-Stories are rashomon's own online clustering of the 206 test documents (one
-shuffled stream); ``--gold-stories`` uses the gold sub-topics instead. Events
+Stories are rashomon's own clustering of the 206 test documents (one shuffled
+stream, then the re-assignment passes ``rashomon ingest`` runs);
+``--gold-stories`` uses the gold sub-topics instead. Events
 have no model of their own in rashomon, so only the lemma baseline is scored
 for them. Scores are MUC, B-cubed, CEAF-e and their mean (CoNLL F1), by
 rashomon.evaluation.clusters.
@@ -120,7 +121,10 @@ def stories_of(docs: dict[str, dict], texts, found, seed: int, gold: bool) -> di
     random.Random(seed).shuffle(order)
     vectors = encoder().encode([lead_of(None, texts[d]) for d in order])
     clusterer = StoryClusterer()
-    return {d: clusterer.add(d, article_features(None, texts[d], None, found[d].mentions, v))[0] for d, v in zip(order, vectors)}
+    items = [(d, article_features(None, texts[d], None, found[d].mentions, v)) for d, v in zip(order, vectors)]
+    placed = {d: clusterer.add(d, item)[0] for d, item in items}
+    moved = clusterer.refine([(d, item, placed[d]) for d, item in items])
+    return {d: moved[d][0] if d in moved else story for d, story in placed.items()}
 
 
 def name_key(text: str) -> str:

@@ -7,6 +7,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -61,6 +63,26 @@ def test_ingesting_twice_changes_nothing(tmp_path, stream_file):
         assert store.stories() == stories_before
 
 
+def children_of(pid: int) -> set[int]:
+    """Live child processes of a process, from /proc."""
+    children = set()
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                children.add(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return children
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def test_kill_during_ingest_loses_nothing_committed_and_duplicates_nothing(tmp_path, stream_file):
     path = tmp_path / "news.duckdb"
     process = subprocess.Popen(
@@ -72,10 +94,15 @@ def test_kill_during_ingest_loses_nothing_committed_and_duplicates_nothing(tmp_p
         if line.startswith("committed"):
             committed.append(line)
             if len(committed) == 3:
+                workers = children_of(process.pid)
                 process.send_signal(signal.SIGKILL)
                 break
     process.wait(timeout=60)
     assert process.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert workers and not any(alive(pid) for pid in workers), "worker processes outlived the killed ingest"
     stored, duplicates = consistent(path)
     assert 9 <= stored < 60 and duplicates == 0
     done = rashomon("ingest", str(stream_file), "--db", str(path), "--batch", "3")

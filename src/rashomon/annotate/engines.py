@@ -10,6 +10,8 @@ the store adds to annotation runs in parallel too.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,6 +24,7 @@ from rashomon.model import Article
 ENGINES = ("local", "ray")
 BATCH = 16
 BATCHES_AHEAD_PER_WORKER = 3
+ORPHAN_CHECK_SECONDS = 1.0
 
 
 def annotate_serialized(article_jsons: list[str], lead_vectors: bool = False) -> list[dict]:
@@ -50,18 +53,26 @@ def rebuild(article: Article, result: dict) -> AnnotatedArticle:
     return AnnotatedArticle(article, normalized, codec.loads(result["found"]), lead_embedding=result["lead"], found_json=result["found"])
 
 
-def prepare_worker() -> None:
-    """Load the models once per worker process."""
+def prepare_worker(parent: int | None = None) -> None:
+    """Load the models once per worker process; a worker whose parent died (``kill -9``) exits instead of lingering."""
     from rashomon.annotate.nlp import load_nlp
 
+    if parent is not None:
+        threading.Thread(target=exit_when_orphaned, args=(parent,), daemon=True).start()
     load_nlp()
+
+
+def exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 def annotate_in_processes(articles: list[Article], workers: int, lead_vectors: bool = False) -> Iterator[AnnotatedArticle]:
     """Annotate on a pool of worker processes, a bounded number of batches in flight, results in input order."""
     batches = [articles[start : start + BATCH] for start in range(0, len(articles), BATCH)]
     context = get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=prepare_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=prepare_worker, initargs=(os.getpid(),)) as pool:
         in_flight: deque[tuple[list[Article], Future]] = deque()
         upcoming = iter(batches)
 

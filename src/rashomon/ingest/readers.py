@@ -94,7 +94,6 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     if fenced:
         index += 1
     meta: dict[str, str] = {}
-    start = index
     while index < len(lines):
         line = lines[index].strip()
         if fenced and line == "---":

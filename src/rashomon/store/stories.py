@@ -30,6 +30,7 @@ MAX_GAP_DAYS = 10
 NAME_CLASH_BELOW = 0.1
 MAX_CANDIDATES = 40
 MAX_POSTINGS = 64
+TELLING_WORDS = 15
 MOVE_MARGIN = 0.0
 REFINE_PASSES = 2
 STALE_IDF_SHARE = 0.05
@@ -140,7 +141,6 @@ class Story:
             self.first = min(self.first or when, when)
             self.last = max(self.last or when, when)
 
-
     def remove(self, features: ArticleFeatures) -> None:
         """Take an article's features out again (its publication time still counts for the story's time span)."""
         self.cached = None
@@ -188,16 +188,16 @@ class StoryClusterer:
         return sum(v * b.get(k, 0.0) for k, v in a.items()) / (a_norm * b_norm)
 
     def story_vectors(self, story: Story) -> tuple:
-        """A story's weighted names and words with their norms, and its centroid; recomputed when it grew or the stream moved on by 5%."""
+        """A story's weighted names and words with their norms, and its centroid; recomputed when it changed or the stream moved on by 5%."""
         if story.cached is not None:
-            size, seen, vectors = story.cached
-            if size == story.size and self.seen - seen <= STALE_IDF_SHARE * seen:
+            seen, vectors = story.cached
+            if self.seen - seen <= STALE_IDF_SHARE * seen:
                 return vectors
         names = self.weighted(story.names, self.name_df)
         words = self.weighted(story.words, self.word_df, TOP_STORY_WORDS)
         centroid = story.embedding / (np.linalg.norm(story.embedding) or 1.0)
         vectors = (names, self.norm(names), words, self.norm(words), centroid)
-        story.cached = (story.size, self.seen, vectors)
+        story.cached = (self.seen, vectors)
         return vectors
 
     def score(self, features: ArticleFeatures, story: Story, article: tuple) -> float:
@@ -218,6 +218,11 @@ class StoryClusterer:
                 total -= w.time_gap * min(1.0, gap / (MAX_GAP_DAYS * 6))
         return total
 
+    @staticmethod
+    def keys(features: ArticleFeatures, words: dict[str, float]) -> list[str]:
+        """What a story is filed under: the article's names and its most telling words."""
+        return [f"n:{k}" for k in features.names] + [f"w:{k}" for k, _ in sorted(words.items(), key=lambda kv: -kv[1])[:TELLING_WORDS]]
+
     def candidates(self, features: ArticleFeatures, words: dict[str, float]) -> set[str]:
         """The stories sharing the most names and telling words with the article: the only ones worth scoring.
 
@@ -225,9 +230,8 @@ class StoryClusterer:
         (a country, a capital) costs no more than a rare one, and stories the stream has long
         left behind drop out: the cost of placing an article does not grow with the stream.
         """
-        keys = [f"n:{k}" for k in features.names] + [f"w:{k}" for k, _ in sorted(words.items(), key=lambda kv: -kv[1])[:15]]
         hits: Counter = Counter()
-        for key in keys:
+        for key in self.keys(features, words):
             hits.update(self.by_key.get(key, {}).keys())
         return {story_id for story_id, _ in hits.most_common(MAX_CANDIDATES)}
 
@@ -242,7 +246,7 @@ class StoryClusterer:
 
     def index(self, story_id: str, features: ArticleFeatures, words: dict[str, float]) -> None:
         """File the story under the article's names and telling words; a key keeps only its most recently fed stories."""
-        for key in [f"n:{k}" for k in features.names] + [f"w:{k}" for k, _ in sorted(words.items(), key=lambda kv: -kv[1])[:15]]:
+        for key in self.keys(features, words):
             postings = self.by_key.setdefault(key, {})
             postings.pop(story_id, None)
             postings[story_id] = None

@@ -212,6 +212,8 @@ def refine(
     """Re-assign every stored article to the story it now fits best (undoes early wrong merges of the online pass)."""
     if passes < 1:
         fail("--passes must be at least 1")
+    if not db.exists():
+        fail(f"{db}: no such store")
     with open_store(db) as store:
         moved, stories = store.refine_stories(passes)
     err.print(f"articles moved between stories: {moved}; stories now: {stories}", highlight=False)

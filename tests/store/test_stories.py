@@ -88,3 +88,10 @@ def test_refined_store_stays_whole(tmp_path, stream_file):
     finally:
         con.close()
     assert consistent(path) == (60, 0)
+
+
+def test_refine_of_a_missing_store_is_a_one_line_error(tmp_path):
+    done = rashomon("refine", "--db", str(tmp_path / "missing.duckdb"))
+    assert done.returncode != 0
+    assert done.stderr.strip().count("\n") == 0 and "no such store" in done.stderr
+    assert not (tmp_path / "missing.duckdb").exists()

@@ -27,6 +27,7 @@ import argparse
 import json
 import random
 import sys
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -122,9 +123,7 @@ def stories_of(docs: dict[str, dict], texts, found, seed: int, gold: bool) -> di
     vectors = encoder().encode([lead_of(None, texts[d]) for d in order])
     clusterer = StoryClusterer()
     items = [(d, article_features(None, texts[d], None, found[d].mentions, v)) for d, v in zip(order, vectors)]
-    placed = {d: clusterer.add(d, item)[0] for d, item in items}
-    moved = clusterer.refine([(d, item, placed[d]) for d, item in items])
-    return {d: moved[d][0] if d in moved else story for d, story in placed.items()}
+    return clusterer.cluster_stream(items)
 
 
 def name_key(text: str) -> str:
@@ -163,8 +162,8 @@ class Assigner:
 
     def normalized_span(self, doc_id: str, original: tuple[int, int]) -> tuple[int, int]:
         origin = self.normalized[doc_id].origin
-        inside = [i for i, position in enumerate(origin) if original[0] <= position < original[1]]
-        return (inside[0], inside[-1] + 1) if inside else (0, 0)
+        start, end = bisect_left(origin, original[0]), bisect_left(origin, original[1])
+        return (start, end) if end > start else (0, 0)
 
     def lemma_key(self, mention: dict, index: int) -> str:
         doc_id = mention["doc_id"]

@@ -69,9 +69,7 @@ def cluster(docs: list[dict], features: dict[str, dict], seed: int, weights, pas
     random.Random(seed).shuffle(order)
     clusterer = StoryClusterer(weights)
     items = [(doc["doc_id"], ArticleFeatures.from_json(features[doc["doc_id"]])) for doc in order]
-    placed = {article_id: clusterer.add(article_id, item)[0] for article_id, item in items}
-    moved = clusterer.refine([(article_id, item, placed[article_id]) for article_id, item in items], passes) if passes else {}
-    return {article_id: moved[article_id][0] if article_id in moved else story_id for article_id, story_id in placed.items()}
+    return clusterer.cluster_stream(items, passes)
 
 
 def evaluate(docs, features, seeds, weights, passes: int = 0) -> dict[str, tuple[float, float, float, float]]:

@@ -95,3 +95,10 @@ def test_refine_of_a_missing_store_is_a_one_line_error(tmp_path):
     assert done.returncode != 0
     assert done.stderr.strip().count("\n") == 0 and "no such store" in done.stderr
     assert not (tmp_path / "missing.duckdb").exists()
+
+
+def test_a_stream_of_two_events_becomes_two_stories():
+    items = [(f"f{i}", flood(i)) for i in range(3)] + [(f"q{i}", quake(i)) for i in range(3)]
+    stories = StoryClusterer().cluster_stream(items)
+    assert len({stories[f"f{i}"] for i in range(3)}) == len({stories[f"q{i}"] for i in range(3)}) == 1
+    assert stories["f0"] != stories["q0"]

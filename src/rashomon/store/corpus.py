@@ -134,7 +134,7 @@ class CorpusStore:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            seq = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            seq = self.max_seq()
             ids = [item.annotated.article.id for item in batch]
             stored = {row[0] for row in con.execute(f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids).fetchall()}
             rows: dict[str, list[list]] = defaultdict(list)

@@ -331,3 +331,9 @@ class StoryClusterer:
                 break
         first = {article_id: story_id for article_id, _, story_id in placements}
         return {article_id: placed for article_id, placed in moved.items() if placed[0] != first[article_id]}
+
+    def cluster_stream(self, items: list[tuple[str, ArticleFeatures]], passes: int = REFINE_PASSES) -> dict[str, str]:
+        """Place a whole stream in order, then re-assign it as ``rashomon ingest`` does; the story of every article."""
+        placed = {article_id: self.add(article_id, features)[0] for article_id, features in items}
+        moved = self.refine([(article_id, features, placed[article_id]) for article_id, features in items], passes) if passes else {}
+        return {article_id: moved[article_id][0] if article_id in moved else story_id for article_id, story_id in placed.items()}

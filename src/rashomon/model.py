@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 ClaimStatus = Literal["asserted", "reported", "claimed", "denied", "hedged"]
 FindingKind = Literal["corroborated", "disputed", "evolving", "single_source"]
@@ -68,7 +68,12 @@ class Quote(Record):
 
 
 class NumberClaim(Record):
-    """A quantity stated in an article, normalised for comparison."""
+    """A quantity stated in an article, normalised for comparison.
+
+    Its measure frame says what it can be compared with: ``measure`` is what is measured (a class of people
+    count such as ``dead`` or ``injured``, else the counted noun) and ``about`` the thing the quantity is a
+    property of when that is not the reported event ("the city, 400 km east of the capital": ``city``).
+    """
 
     id: str
     article_id: str
@@ -77,6 +82,8 @@ class NumberClaim(Record):
     dimension: str
     counted: str | None = None
     qualifier: str | None = None
+    measure: str | None = None
+    about: str | None = None
     text: str
     sentence: str
     start_char: int
@@ -124,6 +131,7 @@ class FindingSide(Record):
     outlets: list[str | None]
     statuses: list[ClaimStatus]
     held_by: list[str | None] = Field(default_factory=list)
+    number_ids: list[str] = Field(default_factory=list)
 
 
 class Finding(Record):

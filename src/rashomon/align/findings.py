@@ -1,45 +1,79 @@
 """Cross-source findings: corroborated, disputed, evolving and single-source claims.
 
-Articles are first grouped by origin so that wire copies count once. Claims
-are paired by blocking, each candidate pair gets a relation with its reason,
-agreeing claims are grouped, and every group or conflict becomes a finding
-whose ``independent_sources`` counts distinct origins.
+The steps, in order:
+
+1. Articles are grouped by origin so that wire copies count once; a claim an article attributes to another
+   outlet ("according to the BBC") counts for that outlet, not as the article's own reporting.
+2. Claims are paired by blocking and each candidate pair gets a relation with its reason (:mod:`relation`).
+   Figures one article states together are never set against each other.
+3. Numeric conflicts and updates are gathered per measure frame: the figures of one frame that conflict or
+   agree form a component, its figures are split into positions (figures that can hold together), and a
+   component with two or more positions from different origins is one ``disputed`` (or ``evolving``) finding
+   whose sides are the positions.
+4. Denials, negations and opposite accounts make ``disputed`` findings of two sides; a claim serves as a side
+   of at most one such finding, so a headline cannot stand against everything.
+5. Agreeing claims are grouped without chaining: two groups merge only when every claim of one agrees with
+   every claim of the other (complete linkage), so every member agrees with the group's statement and no
+   group holds conflicting figures of one frame.
+6. Numbers and notable claims that only one origin states are ``single_source``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime
 
 import numpy as np
 
 from rashomon.align.blocking import candidate_pairs
-from rashomon.align.origin import UnionFind, assign_origins
-from rashomon.align.relation import ClaimView, Relation, describe, different_subjects, interval, overlaps, relate, same_scope
+from rashomon.align.origin import UnionFind, assign_origins, cited_outlet
+from rashomon.align.relation import (
+    ClaimView,
+    Relation,
+    compatible,
+    describe,
+    different_subjects,
+    figures_clash,
+    frame_label,
+    relate,
+    same_scope,
+)
 from rashomon.annotate.dates import parse_published
-from rashomon.model import Claim, Dossier, Finding, FindingSide
+from rashomon.model import Claim, Dossier, Finding, FindingSide, NumberClaim
 
 NOTABLE_STATUSES = {"claimed", "denied"}
+# The learned stance model only speaks on pairs the rules left open that are close in meaning and share
+# an actor (0.5: the similarity above which FNC-1 related pairs dominate), and only when it is confident.
 LEARNED_MIN_SIMILARITY = 0.5
 LEARNED_DISAGREE = 0.5
 MAX_SUMMARY_CHARS = 220
+# Cosine similarity of MiniLM sentence vectors above which two sentences are the same words with trivial edits.
+RESTATEMENT_SIMILARITY = 0.95
+KIND_ORDER = {"disputed": 0, "evolving": 1, "corroborated": 2, "single_source": 3}
+
+Related = list[tuple[int, int, Relation]]
 
 
 def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
-    """Each claim with its numbers, origin, outlet and publication time."""
+    """Each claim with its numbers, origin (the cited outlet's for second-hand reports), outlet and publication time."""
     numbers = {n.id: n for n in dossier.numbers}
     articles = {a.id: a for a in dossier.articles}
-    return [
-        ClaimView(
-            claim=claim,
-            numbers=tuple(numbers[i] for i in claim.number_ids if i in numbers),
-            origin=origins[claim.article_id],
-            outlet=articles[claim.article_id].outlet,
-            published=parse_published(articles[claim.article_id].published),
-            row=row,
+    outlets = {a.outlet for a in dossier.articles if a.outlet}
+    views = []
+    for row, claim in enumerate(dossier.claims):
+        cited = cited_outlet(claim.attributed_name, outlets) if claim.status == "reported" else None
+        views.append(
+            ClaimView(
+                claim=claim,
+                numbers=tuple(numbers[i] for i in claim.number_ids if i in numbers),
+                origin=f"cited:{cited}" if cited else origins[claim.article_id],
+                outlet=articles[claim.article_id].outlet,
+                published=parse_published(articles[claim.article_id].published),
+                row=row,
+            )
         )
-        for row, claim in enumerate(dossier.claims)
-    ]
+    return views
 
 
 def embed_claims(claims: list[Claim]) -> np.ndarray:
@@ -54,7 +88,8 @@ def shorten(text: str) -> str:
     return text if len(text) <= MAX_SUMMARY_CHARS else text[: MAX_SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
-def side_of(views: list[ClaimView], rows: list[int], position: str) -> FindingSide:
+def side_of(views: list[ClaimView], rows: Iterable[int], position: str, numbers: Iterable[str] = ()) -> FindingSide:
+    rows = sorted(set(rows))
     return FindingSide(
         position=position,
         claim_ids=[views[r].claim.id for r in rows],
@@ -62,45 +97,15 @@ def side_of(views: list[ClaimView], rows: list[int], position: str) -> FindingSi
         outlets=list(dict.fromkeys(views[r].outlet for r in rows)),
         statuses=[views[r].claim.status for r in rows],
         held_by=[views[r].claim.attributed_name for r in rows],
+        number_ids=list(dict.fromkeys(numbers)),
     )
 
 
-def holding_side(views: list[ClaimView], row: int, neighbours: dict[int, list[int]], relation: Relation, index: int) -> list[int]:
-    """The claim on one side of a dispute plus the claims that directly agree with it and hold the same position.
-
-    For a numeric dispute, an agreeing claim joins only if it states a number
-    compatible with this side's figure.
-    """
-    rows = [row]
-    for other in neighbours.get(row, []):
-        if relation.pair is None:
-            if views[other].claim.status == views[row].claim.status or "denied" not in (views[other].claim.status, views[row].claim.status):
-                rows.append(other)
-            continue
-        figure = relation.pair[index]
-        if any(same_scope(figure, n) and overlaps(interval(figure), interval(n)) for n in views[other].numbers):
-            rows.append(other)
-    return sorted(set(rows))
-
-
-def dispute_summary(dossier: Dossier, claim_a: Claim, claim_b: Claim, relation: Relation, positions: tuple[str, str], shared: set[str]) -> str:
-    """The point in dispute, stated without taking a side."""
-    if relation.kind == "numeric_conflict":
-        return f"Sources give different figures concerning {actor_names(dossier, shared)}: {positions[0]} vs {positions[1]}"
-    subject = claim_a.subject_id or claim_b.subject_id
-    topic = actor_names(dossier, {subject}) if subject else actor_names(dossier, shared)
-    if "denied" in (claim_a.status, claim_b.status):
-        return f"Whether the reported account concerning {topic} is true: one side reports it, the other denies it"
-    if claim_a.predicate and claim_b.predicate and claim_a.predicate != claim_b.predicate:
-        return f"What {topic} did: accounts say '{claim_a.predicate}' and '{claim_b.predicate}'"
-    return f"Whether '{claim_a.predicate or 'it'}' happened concerning {topic}: one account affirms it, the other negates it"
-
-
-def earliest(views: list[ClaimView], rows: list[int]) -> datetime:
+def earliest(views: list[ClaimView], rows: Iterable[int]) -> datetime:
     return min((views[r].published for r in rows if views[r].published), default=datetime.max)
 
 
-def origins_of(views: list[ClaimView], rows: list[int]) -> int:
+def origins_of(views: list[ClaimView], rows: Iterable[int]) -> int:
     return len({views[r].origin for r in rows})
 
 
@@ -109,15 +114,33 @@ def actor_names(dossier: Dossier, actor_ids: set[str]) -> str:
     return ", ".join(names[:3]) or "the event"
 
 
-def relate_pairs(views: list[ClaimView], vectors: np.ndarray, names: dict[str, str]) -> list[tuple[int, int, Relation]]:
+def stated_together_index(views: list[ClaimView]):
+    """A test of whether one article states two figures: then they measure different things, not one thing twice."""
+    by_article: dict[str, list[NumberClaim]] = defaultdict(list)
+    for view in views:
+        by_article[view.claim.article_id].extend(view.numbers)
+
+    def together(x: NumberClaim, y: NumberClaim) -> bool:
+        for article_numbers in by_article.values():
+            holds_x = [n for n in article_numbers if same_scope(n, x) and compatible(n, x)]
+            holds_y = [n for n in article_numbers if same_scope(n, y) and compatible(n, y)]
+            if holds_x and holds_y and {n.id for n in holds_x} != {n.id for n in holds_y}:
+                return True
+        return False
+
+    return together
+
+
+def relate_pairs(views: list[ClaimView], vectors: np.ndarray, names: dict[str, str]) -> Related:
     """Relations of every candidate pair: across origins, and denials within one article too."""
+    together = stated_together_index(views)
     related = []
     for a, b in candidate_pairs(views, vectors):
         same_origin = views[a].origin == views[b].origin
         if same_origin and views[a].claim.article_id != views[b].claim.article_id:
             continue
         similarity = float(vectors[a] @ vectors[b])
-        relation = relate(views[a], views[b], similarity, names)
+        relation = relate(views[a], views[b], similarity, names, together)
         if relation.kind == "unrelated" and not same_origin:
             relation = learned_relation(views[a], views[b], vectors, similarity) or relation
         if relation.kind == "unrelated" or (same_origin and relation.kind != "contradiction"):
@@ -132,12 +155,219 @@ def learned_relation(a: ClaimView, b: ClaimView, vectors: np.ndarray, similarity
 
     if similarity < LEARNED_MIN_SIMILARITY or not set(a.claim.actor_ids) & set(b.claim.actor_ids) or different_subjects(a.claim, b.claim):
         return None
+    if figures_clash(a, b):
+        return None
     forward = pair_probabilities(a.claim.text, vectors[a.row], b.claim.text, vectors[b.row])
     backward = pair_probabilities(b.claim.text, vectors[b.row], a.claim.text, vectors[a.row])
     disagree = min(forward["disagree"], backward["disagree"])
     if disagree >= LEARNED_DISAGREE:
         return Relation("contradiction", f"learned stance model: the claims disagree (p={disagree:.2f})")
     return None
+
+
+def positions_of(numbers: list[NumberClaim]) -> list[list[NumberClaim]]:
+    """Figures split into positions: each position holds the figures compatible with its first (smallest) figure."""
+    positions: list[list[NumberClaim]] = []
+    for number in sorted(numbers, key=lambda n: (n.value, n.id)):
+        for position in positions:
+            if all(compatible(number, member) for member in position):
+                position.append(number)
+                break
+        else:
+            positions.append([number])
+    return positions
+
+
+def figure_findings(dossier: Dossier, views: list[ClaimView], related: Related) -> list[Finding]:
+    """One ``disputed`` or ``evolving`` finding per component of figures of one frame that conflict."""
+    rows_of: dict[str, set[int]] = defaultdict(set)
+    numbers: dict[str, NumberClaim] = {}
+    for view in views:
+        for number in view.numbers:
+            rows_of[number.id].add(view.row)
+            numbers[number.id] = number
+    links = UnionFind(list(numbers))
+    conflicted: dict[str, Relation] = {}
+    for a, b, relation in related:
+        if relation.pair is None:
+            continue
+        x, y = relation.pair
+        if relation.kind in ("numeric_conflict", "evolving"):
+            links.union(x.id, y.id)
+            conflicted[x.id] = conflicted[y.id] = relation
+        elif relation.kind == "agree":
+            for first in views[a].numbers:
+                for second in views[b].numbers:
+                    if same_scope(first, second) and compatible(first, second):
+                        links.union(first.id, second.id)
+    components: dict[str, list[NumberClaim]] = defaultdict(list)
+    for number_id, number in numbers.items():
+        components[links.find(number_id)].append(number)
+    findings = []
+    for members in components.values():
+        relations = [conflicted[n.id] for n in members if n.id in conflicted]
+        if not relations:
+            continue
+        positions = positions_of(members)
+        held = [sorted({r for n in position for r in rows_of[n.id]}) for position in positions]
+        articles = [{views[r].claim.article_id for r in rows} for rows in held]
+        if len(positions) < 2 or any(a & b for i, a in enumerate(articles) for b in articles[i + 1 :]):
+            continue
+        if origins_of(views, [r for rows in held for r in rows]) < 2:
+            continue
+        evolving = any(r.kind == "evolving" for r in relations)
+        findings.append(figure_finding(dossier, views, positions, held, relations[0], evolving))
+    return findings
+
+
+def figure_finding(
+    dossier: Dossier, views: list[ClaimView], positions: list[list[NumberClaim]], held: list[list[int]], relation: Relation, evolving: bool
+) -> Finding:
+    labels = [" / ".join(dict.fromkeys(describe(n) for n in position)) for position in positions]
+    sides = [side_of(views, rows, label, (n.id for n in position)) for rows, label, position in zip(held, labels, positions)]
+    frame = frame_label(positions[0][0])
+    actors = set.intersection(*(set(a for r in rows for a in views[r].claim.actor_ids) for rows in held))
+    rows = [r for side_rows in held for r in side_rows]
+    if evolving:
+        order = sorted(range(len(sides)), key=lambda i: earliest(views, held[i]))
+        sides = [sides[i] for i in order]
+        summary = f"The figure ({frame}) concerning {actor_names(dossier, actors)} changed between reports: " + " \u2192 ".join(s.position for s in sides)
+        reason = f"{relation.reason}; values in order of publication"
+    else:
+        summary = f"Sources give different figures ({frame}) concerning {actor_names(dossier, actors)}: " + " vs ".join(labels)
+        reason = relation.reason
+    return Finding(
+        id="",
+        kind="evolving" if evolving else "disputed",
+        summary=shorten(summary),
+        claim_ids=[views[r].claim.id for r in sorted(set(rows))],
+        independent_sources=origins_of(views, rows),
+        relation="evolving" if evolving else "numeric_conflict",
+        reason=reason,
+        sides=sides,
+    )
+
+
+def views_by_id(views: list[ClaimView]) -> dict[str, int]:
+    return {view.claim.id: view.row for view in views}
+
+
+def dispute_summary(dossier: Dossier, claim_a: Claim, claim_b: Claim) -> str:
+    """The point in dispute, stated without taking a side."""
+    subject = claim_a.subject_id or claim_b.subject_id
+    topic = actor_names(dossier, {subject}) if subject else actor_names(dossier, set(claim_a.actor_ids) & set(claim_b.actor_ids))
+    if "denied" in (claim_a.status, claim_b.status):
+        return f"Whether the reported account concerning {topic} is true: one side reports it, the other denies it"
+    if claim_a.predicate and claim_b.predicate and claim_a.predicate != claim_b.predicate:
+        return f"What {topic} did: accounts say '{claim_a.predicate}' and '{claim_b.predicate}'"
+    return f"Whether '{claim_a.predicate or 'it'}' happened concerning {topic}: one account affirms it, the other negates it"
+
+
+def restatements(vectors: np.ndarray, row: int) -> set[int]:
+    """Claims worded almost exactly like this one (copies of one sentence across reports)."""
+    return set(np.flatnonzero(vectors @ vectors[row] >= RESTATEMENT_SIMILARITY).tolist()) | {row}
+
+
+def contradiction_findings(dossier: Dossier, views: list[ClaimView], related: Related, taken: set[int], vectors: np.ndarray) -> list[Finding]:
+    """Two-sided disputes from denials, negations and opposite accounts; each claim is a side of one at most.
+
+    A side holds the claim, the claims that agree with it directly and hold it the same way, and its copies in
+    other reports, so one copied sentence makes one dispute, not one per copy.
+    """
+    agreeing: dict[int, set[int]] = defaultdict(set)
+    for a, b, relation in related:
+        if relation.kind == "agree":
+            agreeing[a].add(b)
+            agreeing[b].add(a)
+    findings = []
+    for a, b, relation in sorted(related, key=lambda item: (item[0], item[1])):
+        if relation.kind != "contradiction" or a in taken or b in taken:
+            continue
+        rows_a = {r for r in agreeing[a] | restatements(vectors, a) if r not in taken and views[r].claim.status == views[a].claim.status} | {a}
+        rows_b = {r for r in agreeing[b] | restatements(vectors, b) if r not in taken and views[r].claim.status == views[b].claim.status} | {b}
+        if rows_a & rows_b:
+            continue
+        taken.update(rows_a | rows_b)
+        rows = sorted(rows_a | rows_b)
+        findings.append(
+            Finding(
+                id="",
+                kind="disputed",
+                summary=shorten(dispute_summary(dossier, views[a].claim, views[b].claim)),
+                claim_ids=[views[r].claim.id for r in rows],
+                independent_sources=origins_of(views, rows),
+                relation="contradiction",
+                reason=relation.reason,
+                sides=[side_of(views, rows_a, shorten(views[a].claim.text)), side_of(views, rows_b, shorten(views[b].claim.text))],
+            )
+        )
+    return findings
+
+
+def agreement_groups(views: list[ClaimView], related: Related, vectors: np.ndarray, names: dict[str, str]) -> list[tuple[list[int], str]]:
+    """Groups in which every claim agrees with every other (complete linkage over agreeing pairs, closest first)."""
+    verdicts: dict[tuple[int, int], Relation] = {(a, b): r for a, b, r in related}
+
+    def agree(a: int, b: int) -> bool:
+        key = (min(a, b), max(a, b))
+        if key not in verdicts:
+            verdicts[key] = relate(views[key[0]], views[key[1]], float(vectors[key[0]] @ vectors[key[1]]), names)
+        return verdicts[key].kind == "agree"
+
+    group_of = {view.row: view.row for view in views}
+    members: dict[int, list[int]] = {view.row: [view.row] for view in views}
+    reason: dict[int, str] = {}
+    edges = sorted(((float(vectors[a] @ vectors[b]), a, b, r) for a, b, r in related if r.kind == "agree"), key=lambda e: (-e[0], e[1], e[2]))
+    for _, a, b, relation in edges:
+        first, second = group_of[a], group_of[b]
+        if first == second or not all(agree(x, y) for x in members[first] for y in members[second]):
+            continue
+        keep, gone = min(first, second), max(first, second)
+        members[keep] += members.pop(gone)
+        for row in members[keep]:
+            group_of[row] = keep
+        reason.setdefault(keep, reason.pop(gone, relation.reason))
+    return [(rows, reason.get(root, "")) for root, rows in members.items() if len(rows) > 1]
+
+
+def corroborated_findings(views: list[ClaimView], groups: list[tuple[list[int], str]], disputed: set[int]) -> list[Finding]:
+    findings = []
+    for rows, reason in groups:
+        if origins_of(views, rows) < 2 or set(rows) <= disputed:
+            continue
+        lead = min(rows, key=lambda r: (len(views[r].claim.text), r))
+        findings.append(
+            Finding(
+                id="",
+                kind="corroborated",
+                summary=shorten(views[lead].claim.text),
+                claim_ids=[views[r].claim.id for r in sorted(rows)],
+                independent_sources=origins_of(views, rows),
+                relation="agree",
+                reason=f"every claim agrees with every other; first link: {reason}" if reason else None,
+            )
+        )
+    return findings
+
+
+def single_source_findings(views: list[ClaimView], used: set[int]) -> list[Finding]:
+    findings = []
+    for view in views:
+        claim = view.claim
+        if view.row in used or not (view.numbers or claim.status in NOTABLE_STATUSES):
+            continue
+        findings.append(
+            Finding(
+                id="",
+                kind="single_source",
+                summary=shorten(claim.text),
+                claim_ids=[claim.id],
+                independent_sources=1,
+                relation=None,
+                reason="numbers" if view.numbers else f"{claim.status} claim",
+            )
+        )
+    return findings
 
 
 def find_findings(dossier: Dossier) -> Dossier:
@@ -149,103 +379,18 @@ def find_findings(dossier: Dossier) -> Dossier:
     if not views:
         return dossier
     vectors = embed_claims(dossier.claims)
-    related = relate_pairs(views, vectors, {actor.id: actor.name for actor in dossier.actors})
+    names = {actor.id: actor.name for actor in dossier.actors}
+    related = relate_pairs(views, vectors, names)
+    index = views_by_id(views)
 
-    groups = UnionFind([str(v.row) for v in views])
-    for a, b, relation in related:
-        if relation.kind == "agree":
-            groups.union(str(a), str(b))
-    members: dict[str, list[int]] = defaultdict(list)
-    for view in views:
-        members[groups.find(str(view.row))].append(view.row)
-
-    findings: list[Finding] = []
-    used: set[int] = set()
-    reasons: dict[str, list[str]] = defaultdict(list)
-    for a, b, relation in related:
-        if relation.kind == "agree":
-            reasons[groups.find(str(a))].append(relation.reason)
-
-    disputes: dict[tuple[str, str], tuple[int, int, Relation]] = {}
-    seen_rows: set[int] = set()
-    for a, b, relation in related:
-        if relation.kind in ("numeric_conflict", "contradiction", "evolving"):
-            key = tuple(sorted((groups.find(str(a)), groups.find(str(b)))))
-            if key[0] != key[1] and key not in disputes and not {a, b} <= seen_rows:
-                disputes[key] = (a, b, relation)
-                seen_rows.update((a, b))
-    neighbours: dict[int, list[int]] = defaultdict(list)
-    for a, b, relation in related:
-        if relation.kind == "agree":
-            neighbours[a].append(b)
-            neighbours[b].append(a)
-    for a, b, relation in disputes.values():
-        rows_a = holding_side(views, a, neighbours, relation, 0)
-        rows_b = holding_side(views, b, neighbours, relation, 1)
-        if relation.pair is not None:
-            positions = (describe(relation.pair[0]), describe(relation.pair[1]))
-        else:
-            positions = (shorten(views[a].claim.text), shorten(views[b].claim.text))
-        shared = set(views[a].claim.actor_ids) & set(views[b].claim.actor_ids)
-        if relation.kind == "evolving":
-            ordered = sorted([(rows_a, positions[0]), (rows_b, positions[1])], key=lambda side: earliest(views, side[0]))
-            kind = "evolving"
-            summary = f"The figure concerning {actor_names(dossier, shared)} was updated between reports: {ordered[0][1]} \u2192 {ordered[1][1]}"
-            sides = [side_of(views, rows, position) for rows, position in ordered]
-        else:
-            kind = "disputed"
-            summary = dispute_summary(dossier, views[a].claim, views[b].claim, relation, positions, shared)
-            sides = [side_of(views, rows_a, positions[0]), side_of(views, rows_b, positions[1])]
-        rows = rows_a + rows_b
-        used.update(rows)
-        findings.append(
-            Finding(
-                id="",
-                kind=kind,
-                summary=shorten(summary),
-                claim_ids=[views[r].claim.id for r in rows],
-                independent_sources=origins_of(views, rows),
-                relation=relation.kind,
-                reason=relation.reason,
-                sides=sides,
-            )
-        )
-
-    for root, rows in members.items():
-        if len(rows) < 2 or origins_of(views, rows) < 2 or set(rows) <= used:
-            continue
-        lead = min(rows, key=lambda r: (len(views[r].claim.text), r))
-        used.update(rows)
-        findings.append(
-            Finding(
-                id="",
-                kind="corroborated",
-                summary=shorten(views[lead].claim.text),
-                claim_ids=[views[r].claim.id for r in rows],
-                independent_sources=origins_of(views, rows),
-                relation="agree",
-                reason=reasons[root][0] if reasons[root] else None,
-            )
-        )
-
-    for view in views:
-        if view.row in used:
-            continue
-        claim = view.claim
-        if view.numbers or claim.status in NOTABLE_STATUSES:
-            findings.append(
-                Finding(
-                    id="",
-                    kind="single_source",
-                    summary=shorten(claim.text),
-                    claim_ids=[claim.id],
-                    independent_sources=1,
-                    relation=None,
-                    reason="numbers" if view.numbers else f"{claim.status} claim",
-                )
-            )
-
-    order = {"disputed": 0, "evolving": 1, "corroborated": 2, "single_source": 3}
-    findings.sort(key=lambda f: (order[f.kind], -f.independent_sources, f.claim_ids[0]))
+    figures = figure_findings(dossier, views, related)
+    taken = {index[c] for f in figures for c in f.claim_ids}
+    contradictions = contradiction_findings(dossier, views, related, taken, vectors)
+    disputed = {index[c] for f in (*figures, *contradictions) for c in f.claim_ids}
+    corroborated = corroborated_findings(views, agreement_groups(views, related, vectors, names), disputed)
+    used = disputed | {index[c] for f in corroborated for c in f.claim_ids}
+    findings = [*figures, *contradictions, *corroborated, *single_source_findings(views, used)]
+    findings.sort(key=lambda f: (KIND_ORDER[f.kind], -f.independent_sources, f.claim_ids[0]))
     numbered = [f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(findings, start=1)]
     return dossier.model_copy(update={"findings": numbered})
+

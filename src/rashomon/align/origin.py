@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from datasketch import MinHash, MinHashLSH
 
+from rashomon.annotate.lexicon import MEDIA_WORDS
 from rashomon.model import Article
 
 SHINGLE_WORDS = 5
@@ -78,6 +79,35 @@ def long_sentence_keys(text: str) -> set[str]:
         if len(words) >= LONG_SENTENCE_WORDS:
             keys.add(hashlib.sha1(" ".join(words).encode()).hexdigest())
     return keys
+
+
+def outlet_key(name: str) -> str:
+    """A news organisation's name reduced for matching ("The New York Times" / "nytimes.com" stay apart; "the BBC" -> "bbc")."""
+    words = words_of(name)
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def cited_outlet(attributed: str | None, outlets: set[str]) -> str | None:
+    """The news outlet or agency a claim is credited to ("according to the BBC", "TMZ reported"), if it is one.
+
+    A claim an article takes from another outlet counts for that outlet's origin, not as independent reporting.
+    An attribution is an outlet when it names a news agency, an outlet of the articles at hand, or a name that
+    says it is a news organisation ("... News", "... Times", "... Post").
+    """
+    if not attributed:
+        return None
+    key = outlet_key(attributed)
+    if not key:
+        return None
+    if key in AGENCIES:
+        return AGENCIES[key]
+    known = {outlet_key(o): o for o in outlets}
+    for outlet, name in known.items():
+        if key == outlet or key == outlet.split(" ")[0].removesuffix(".com"):
+            return name
+    if any(word in MEDIA_WORDS for word in key.split()):
+        return attributed.removeprefix("the ").removeprefix("The ")
+    return None
 
 
 def assign_origins(articles: list[Article]) -> dict[str, str]:

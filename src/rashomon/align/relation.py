@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from rashomon.annotate.lexicon import SCALES, UNITS
+from rashomon.annotate.lexicon import NEGATIONS, SCALES, UNITS, UPDATE_CUES
 from rashomon.model import Claim, NumberClaim
 
 WRITTEN_NUMBER = re.compile(r"\d+(?:\.(?P<decimals>\d+))?\s*(?P<scale>million|billion|trillion|thousand|bn|mn|m|k)?\b", re.IGNORECASE)
@@ -27,13 +28,13 @@ AGREE_WITH_ACTORS_SIMILARITY = 0.67
 SCOPE_SIMILARITY = 0.6
 CONTRADICTION_SIMILARITY = 0.45
 MIN_TOPIC_SIMILARITY = 0.3
-UPDATE_CUES = ("rose to", "risen to", "rise to", "climbed to", "increased to", "jumped to", "grown to", "up from", "now stands at", "has reached", "latest figure", "updated", "revised")
-COUNTED_CLASSES = [
-    {"death", "dead", "killed", "fatality", "fatalities", "died", "deaths", "life", "lives", "body", "bodies", "toll"},
-    {"injured", "wounded", "hurt", "injury", "injuries", "casualty", "casualties"},
-    {"arrest", "arrested", "detained", "detainee", "detention"},
-    {"evacuated", "evacuee", "displaced"},
-]
+FRAME_TOPIC_SIMILARITY = 0.5
+NUMERIC_AGREE_SIMILARITY = 0.5
+COUNTED_DIMENSIONS = ("people", "count")
+PARENTHESIS = re.compile(r"\s*[(\[]\s*")
+NEGATION_WINDOW = 24
+NEGATION_TOKEN = re.compile(r"n't|[a-z]+")
+StatedTogether = Callable[[NumberClaim, NumberClaim], bool]
 OPPOSITE_PREDICATES = [
     ({"flee", "leave", "escape", "depart", "exit", "evacuate", "abandon"}, {"stay", "remain", "work", "return"}),
     ({"die", "kill"}, {"survive", "live", "recover"}),
@@ -106,28 +107,14 @@ def interval(number: NumberClaim) -> tuple[float, float]:
 
 
 def counted_key(number: NumberClaim) -> str | None:
-    """What a number counts, reduced to a comparable key ("deaths" and "killed" share one)."""
+    """What a number measures, as a comparable key: its measure class ("dead", "injured") or counted noun."""
+    if number.measure:
+        return number.measure
     words = (number.counted or "").split(" of ")[0].split()
     if not words:
         return None
     head = words[-1].lower()
-    for index, members in enumerate(COUNTED_CLASSES):
-        if head in members:
-            return f"class{index}"
     return head[:-1] if head.endswith("s") and len(head) > 3 else head
-
-
-def same_scope(a: NumberClaim, b: NumberClaim) -> bool:
-    """Whether two numbers measure the same kind of thing (same dimension and counted noun)."""
-    if a.dimension != b.dimension or (a.dimension == "currency" and a.unit != b.unit):
-        return False
-    key_a, key_b = counted_key(a), counted_key(b)
-    if key_a is None and key_b is None:
-        return a.dimension not in ("count",)
-    if key_a != key_b:
-        return False
-    modifiers_a, modifiers_b = counted_modifiers(a), counted_modifiers(b)
-    return not (modifiers_a and modifiers_b and not modifiers_a & modifiers_b)
 
 
 def counted_modifiers(number: NumberClaim) -> set[str]:
@@ -136,8 +123,44 @@ def counted_modifiers(number: NumberClaim) -> set[str]:
     return {w.lower() for w in words[:-1]}
 
 
+def same_scope(a: NumberClaim, b: NumberClaim) -> bool:
+    """Whether two numbers have one measure frame: same dimension (and currency), same measure, same bearer.
+
+    - Currencies are units: amounts in different currencies are never compared (no conversion is known).
+    - Counts compare only when both say what they count, and it is the same ("three dead" vs "12 injured": no).
+    - A quantity that is a property of a thing ("the city, 400 km east of the capital") is compared only with
+      quantities of the same thing, never with a quantity of the event itself (how far a convoy got).
+    """
+    if a.dimension != b.dimension or (a.dimension == "currency" and a.unit != b.unit):
+        return False
+    key_a, key_b = counted_key(a), counted_key(b)
+    if a.dimension in COUNTED_DIMENSIONS and (key_a is None or key_b is None) and not (a.about and a.about == b.about):
+        return False
+    if key_a != key_b and key_a is not None and key_b is not None:
+        return False
+    if (a.about or None) != (b.about or None):
+        return False
+    modifiers_a, modifiers_b = counted_modifiers(a), counted_modifiers(b)
+    return not (modifiers_a and modifiers_b and not modifiers_a & modifiers_b)
+
+
+def frame_label(number: NumberClaim) -> str:
+    """The measure frame in words, for the ``why`` line ("people dead", "length of the city")."""
+    parts = [number.dimension]
+    if counted_key(number):
+        parts.append(counted_key(number))
+    if number.about:
+        parts.append(f"of the {number.about}")
+    return " ".join(parts)
+
+
 def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def compatible(a: NumberClaim, b: NumberClaim) -> bool:
+    """Both figures can hold at once, given their qualifiers and rounding."""
+    return overlaps(interval(a), interval(b))
 
 
 def describe(number: NumberClaim) -> str:
@@ -149,33 +172,96 @@ def has_update_cue(claim: Claim) -> bool:
     return any(cue in text for cue in UPDATE_CUES)
 
 
-def numeric_relation(a: ClaimView, b: ClaimView, similarity: float, shared_actors: set[str], names: dict[str, str]) -> Relation | None:
-    """Agreement, conflict or update between the numbers of two claims about the same thing."""
-    if not (shared_actors or similarity >= SCOPE_SIMILARITY) or similarity < MIN_TOPIC_SIMILARITY:
-        return None
-    pairs = [
-        (number_a, number_b)
-        for number_a in a.numbers
-        for number_b in b.numbers
-        if same_scope(number_a, number_b)
-        and (number_a.dimension not in COUNT_SCOPE_SIMILARITY or (shared_actors and similarity >= COUNT_SCOPE_SIMILARITY[number_a.dimension]))
-    ]
+def conversions(claim: Claim, numbers: tuple[NumberClaim, ...]) -> dict[str, set[str]]:
+    """Numbers of a claim that restate another in other units ("60 miles (96.5km)"): one measurement, two ways."""
+    same: dict[str, set[str]] = {n.id: {n.id} for n in numbers}
+    ordered = sorted(numbers, key=lambda n: n.start_char)
+    for first, second in zip(ordered, ordered[1:]):
+        between = claim.text[first.end_char - claim.start_char : second.start_char - claim.start_char]
+        if first.dimension == second.dimension and first.unit != second.unit and PARENTHESIS.fullmatch(between):
+            joined = same[first.id] | same[second.id]
+            for member in joined:
+                same[member] = joined
+    return same
+
+
+def figures_clash(a: ClaimView, b: ClaimView) -> bool:
+    """The two claims state figures of one kind that cannot both hold and have no agreeing counterpart.
+
+    Paraphrases that state different figures ("a 6.1-magnitude quake hit the island" / "a 5.9-magnitude quake
+    hit the island") are not an agreement, whatever their similarity.
+    """
+    for x in a.numbers:
+        kin = [y for y in b.numbers if y.dimension == x.dimension and (x.dimension != "currency" or x.unit == y.unit)]
+        kin = [y for y in kin if counted_key(x) is None or counted_key(y) is None or counted_key(x) == counted_key(y)]
+        if kin and not any(compatible(x, y) for y in kin):
+            return True
+    return False
+
+
+def specific(number: NumberClaim) -> bool:
+    """The number says what it measures or what it belongs to (a frame beyond "a length", "a sum of money")."""
+    return bool(number.measure or number.about) and number.dimension != "age"
+
+
+def same_topic(a: ClaimView, b: ClaimView, x: NumberClaim, y: NumberClaim, similarity: float, shared_actors: set[str]) -> bool:
+    """Whether two figures of one frame are about one happening, so that they can agree or conflict.
+
+    The more the frame itself says, the less the sentences must: figures that name what they measure ("killing
+    10", "a 6.1-magnitude quake") need the same subject, or shared actors and related sentences; figures that only
+    have a unit ("73 yards", "$2 million") or a person's age need close paraphrases, because one story holds many
+    such figures of different things.
+    """
+    if different_subjects(a.claim, b.claim):
+        return similarity >= SAME_FACT_SIMILARITY
+    same_subject = a.claim.subject_id is not None and a.claim.subject_id == b.claim.subject_id
+    if specific(x) and specific(y):
+        if same_subject:
+            return similarity >= MIN_TOPIC_SIMILARITY
+        return (bool(shared_actors) and similarity >= FRAME_TOPIC_SIMILARITY) or similarity >= SCOPE_SIMILARITY
+    if same_subject:
+        return similarity >= SCOPE_SIMILARITY
+    return similarity >= AGREE_SIMILARITY
+
+
+def numeric_relation(
+    a: ClaimView, b: ClaimView, similarity: float, shared_actors: set[str], names: dict[str, str], together: StatedTogether | None = None
+) -> Relation | None:
+    """Agreement, conflict or update between the numbers of two claims about the same thing.
+
+    Only numbers of one measure frame are compared. Two figures are not in conflict when one article states
+    both (``together``): an article that gives 226 and 205 yards shows they measure different things. A figure
+    restated in other units in the same claim agrees when either form agrees.
+    """
+    pairs = [(x, y) for x in a.numbers for y in b.numbers if same_scope(x, y) and same_topic(a, b, x, y, similarity, shared_actors)]
     if not pairs:
         return None
-    agreeing = [(x, y) for x, y in pairs if overlaps(interval(x), interval(y)) or (x.value == y.value and x.unit != y.unit)]
-    matched = {id(x) for pair in agreeing for x in pair}
-    conflicting = [(x, y) for x, y in pairs if (x, y) not in agreeing and id(x) not in matched and id(y) not in matched]
+    forms_a, forms_b = conversions(a.claim, a.numbers), conversions(b.claim, b.numbers)
+    by_id = {n.id: n for n in (*a.numbers, *b.numbers)}
+
+    def agree(x: NumberClaim, y: NumberClaim) -> bool:
+        return any(compatible(by_id[i], by_id[j]) for i in forms_a[x.id] for j in forms_b[y.id] if by_id[i].unit == by_id[j].unit or by_id[i].dimension != "currency")
+
+    agreeing = [(x, y) for x, y in pairs if agree(x, y)]
+    matched = {n.id for pair in agreeing for n in pair}
+    conflicting = [
+        (x, y)
+        for x, y in pairs
+        if (x, y) not in agreeing and x.id not in matched and y.id not in matched and not (together and together(x, y))
+    ]
     if not conflicting:
+        if not agreeing:
+            return None
         x, y = agreeing[0]
-        return Relation("agree", f"{describe(x)} and {describe(y)} agree within rounding and qualifiers", (x, y))
+        return Relation("agree", f"{describe(x)} and {describe(y)} agree within rounding and qualifiers ({frame_label(x)})", (x, y))
     number_a, number_b = conflicting[0]
     if has_update_cue(a.claim) or has_update_cue(b.claim) or (a.published and b.published and a.published != b.published and number_a.dimension == "people"):
-        return Relation("evolving", f"the figure changes from one report to the next: {describe(number_a)} vs {describe(number_b)}", (number_a, number_b))
+        return Relation("evolving", f"the figure changes from one report to the next: {describe(number_a)} vs {describe(number_b)} ({frame_label(number_a)})", (number_a, number_b))
     about = ", ".join(sorted(names.get(actor, actor) for actor in shared_actors)) or "the same event"
     return Relation(
         "numeric_conflict",
-        f"{describe(number_a)} vs {describe(number_b)}: same measure ({number_a.dimension}"
-        f"{', ' + number_a.counted if number_a.counted else ''}) about {about}, and the values cannot both hold given their qualifiers and rounding",
+        f"{describe(number_a)} vs {describe(number_b)}: same measure frame ({frame_label(number_a)}) about {about}; the values cannot both hold "
+        "given their qualifiers and rounding, and no report states both",
         (number_a, number_b),
     )
 
@@ -186,27 +272,54 @@ def opposite(pred_a: str | None, pred_b: str | None) -> bool:
     return any((pred_a in left and pred_b in right) or (pred_b in left and pred_a in right) for left, right in OPPOSITE_PREDICATES)
 
 
+def negated_predicate(claim: Claim) -> bool:
+    """A negation word right before the event verb ("did not burst", "has never released", "wasn't"), read from the words.
+
+    The parse marks a claim negated when any clause of it is; a negation elsewhere in the sentence ("..., but
+    the president would not swap prisoners") does not negate the event verb.
+    """
+    if claim.predicate_start is None:
+        return False
+    before = claim.text[max(0, claim.predicate_start - claim.start_char - NEGATION_WINDOW) : claim.predicate_start - claim.start_char]
+    words = NEGATION_TOKEN.findall(before.lower())[-3:]
+    return any(word in NEGATIONS or word == "n't" for word in words)
+
+
+def denies(denial: Claim, other: Claim) -> bool:
+    """A denial answers the other claim: it is about the other claim's subject, or the other claim names the denier."""
+    if other.status in ("denied", "hedged") or negated_predicate(other):
+        return False
+    if denial.subject_id is not None and denial.subject_id in (other.subject_id, *other.actor_ids):
+        return True
+    return denial.attributed_to is not None and denial.attributed_to in other.actor_ids
+
+
 def polarity_relation(a: ClaimView, b: ClaimView, similarity: float, shared_actors: set[str]) -> Relation | None:
     """Contradiction: a denial, a negation of the same predicate, or opposite predicates about the same actor.
 
-    Within one article only a denial counts: an article that reports a claim
-    and its denial sets the two against each other itself.
+    - A denial contradicts a claim it answers (same subject, or the claim names the denier), within one article
+      too: an article that reports a claim and its denial sets the two against each other itself.
+    - A negation contradicts the same predicate only when the words right before the verb negate it in one claim
+      and not in the other (the parse of two near-identical sentences can disagree; the words cannot), and the
+      subject is the same.
+    - Opposite predicates ("arrest" / "release") contradict only with the same subject.
     """
     if not shared_actors or similarity < CONTRADICTION_SIMILARITY:
         return None
     claim_a, claim_b = a.claim, b.claim
     if (claim_a.status == "denied") != (claim_b.status == "denied") and similarity >= DENIAL_SIMILARITY:
-        denier = claim_a if claim_a.status == "denied" else claim_b
-        return Relation("contradiction", f"one report carries a denial ({denier.attributed_name or 'unattributed'}) of what the other reports")
+        denier, other = (claim_a, claim_b) if claim_a.status == "denied" else (claim_b, claim_a)
+        if denies(denier, other):
+            return Relation("contradiction", f"one report carries a denial ({denier.attributed_name or 'unattributed'}) of what the other reports")
     if a.origin == b.origin:
         return None
     same_subject = claim_a.subject_id is not None and claim_a.subject_id == claim_b.subject_id
     light = claim_a.predicate in LIGHT_VERBS and similarity < SAME_FACT_SIMILARITY
     if claim_a.predicate and claim_a.predicate == claim_b.predicate and claim_a.negated != claim_b.negated and not light:
-        if same_subject or similarity >= NEGATION_SIMILARITY:
+        if same_subject and negated_predicate(claim_a) != negated_predicate(claim_b):
             return Relation("contradiction", f"one report says '{claim_a.predicate}' happened, the other negates it")
-    if opposite(claim_a.predicate, claim_b.predicate) and (same_subject or similarity >= SCOPE_SIMILARITY):
-        return Relation("contradiction", f"opposite accounts: '{claim_a.predicate}' vs '{claim_b.predicate}'")
+    if opposite(claim_a.predicate, claim_b.predicate) and same_subject and claim_a.negated == claim_b.negated:
+        return Relation("contradiction", f"opposite accounts of what the same actor did: '{claim_a.predicate}' vs '{claim_b.predicate}'")
     return None
 
 
@@ -215,14 +328,14 @@ def different_subjects(a: Claim, b: Claim) -> bool:
     return a.subject_id is not None and b.subject_id is not None and a.subject_id != b.subject_id
 
 
-def relate(a: ClaimView, b: ClaimView, similarity: float, names: dict[str, str] | None = None) -> Relation:
+def relate(a: ClaimView, b: ClaimView, similarity: float, names: dict[str, str] | None = None, together: StatedTogether | None = None) -> Relation:
     """The relation between two claims: agree, numeric_conflict, evolving, contradiction or unrelated.
 
     Claims about what different actors did neither agree nor contradict
     unless their numbers measure the same thing.
     """
     shared_actors = set(a.claim.actor_ids) & set(b.claim.actor_ids)
-    numeric = numeric_relation(a, b, similarity, shared_actors, names or {})
+    numeric = numeric_relation(a, b, similarity, shared_actors, names or {}, together)
     if numeric is not None and numeric.kind != "agree":
         return numeric
     if different_subjects(a.claim, b.claim) and similarity < SAME_FACT_SIMILARITY:
@@ -230,8 +343,10 @@ def relate(a: ClaimView, b: ClaimView, similarity: float, names: dict[str, str] 
     contradiction = polarity_relation(a, b, similarity, shared_actors)
     if contradiction is not None:
         return contradiction
-    if numeric is not None and similarity >= MIN_TOPIC_SIMILARITY + 0.2:
+    if numeric is not None and similarity >= NUMERIC_AGREE_SIMILARITY:
         return numeric
+    if figures_clash(a, b) or figures_clash(b, a):
+        return Relation("unrelated", "different figures")
     if similarity >= AGREE_SIMILARITY or (similarity >= AGREE_WITH_ACTORS_SIMILARITY and len(shared_actors) >= 2):
         return Relation("agree", f"paraphrases (similarity {similarity:.2f}{', shared actors' if shared_actors else ''})")
     return Relation("unrelated", f"similarity {similarity:.2f}")

@@ -176,6 +176,39 @@ PEOPLE_NOUNS = frozenset(
     customers attendee attendees participant participants delegate delegates""".split()
 )
 
+# What a count of people measures, keyed by class: nouns, adjectives and verb lemmas that name it
+# ("three dead", "killing three", "the death toll", "three people were killed" all measure "dead").
+MEASURE_CLASSES = {
+    "dead": frozenset("dead death deaths die died kill killed fatality fatalities fatal toll life lives body bodies murder murdered".split()),
+    "injured": frozenset("injured injure injury injuries wounded wound hurt casualty casualties hospitalised hospitalized hospitalise hospitalize".split()),
+    "arrested": frozenset("arrest arrested arrests detain detained detainee detainees detention charge charged".split()),
+    "missing": frozenset("missing unaccounted disappear disappeared".split()),
+    "displaced": frozenset("evacuate evacuated evacuee evacuees displace displaced homeless flee fled".split()),
+    "rescued": frozenset("rescue rescued survivor survivors survive survived".split()),
+    "kidnapped": frozenset("kidnap kidnapped abduct abducted hostage hostages captive captives".split()),
+}
+# Words that mark a name as a news organisation ("Fox News", "the Daily Mail", "TMZ" is caught by the outlet list).
+MEDIA_WORDS = frozenset(
+    """news times post journal herald tribune gazette telegraph guardian mail mirror express chronicle observer
+    independent daily weekly magazine press radio tv television broadcasting network channel wire dispatch
+    bulletin courier inquirer examiner standard sun star record reporter newspaper tabloid agency""".split()
+)
+# Words after which a quantity describes where something lies, not how far something moved ("the town, 40 km east of").
+DIRECTION_WORDS = frozenset("north south east west northeast northwest southeast southwest northern southern eastern western away outside from off".split())
+# Adjectives of size that follow a measurement ("12 metres wide"); the measurement describes the noun before it.
+SIZE_ADJECTIVES = frozenset("wide long deep high tall thick across broad".split())
+# Words that make a figure an increment on top of another ("eight more people", "another 20", "a further four").
+INCREMENT_AFTER = frozenset("more additional".split())
+INCREMENT_BEFORE = frozenset("another additional further extra".split())
+# Verbs after which "pounds" is a weight, not money.
+WEIGHT_VERBS = frozenset("weigh".split())
+# Update cues: a figure revised over time ("rose to", "revised down to", "earlier ... said").
+UPDATE_CUES = (
+    "rose to", "risen to", "rise to", "climbed to", "increased to", "jumped to", "grown to", "up from", "down from",
+    "now stands at", "has reached", "latest figure", "updated", "revised", "earlier reports", "previously reported",
+    "initially reported", "had earlier", "earlier said", "earlier put",
+)
+
 
 def verb_lemma(token, lexicon: frozenset[str]) -> str | None:
     """The token's lemma if it is in ``lexicon``, also where the tagger's lemma is wrong ("raged" -> "rag")."""

@@ -12,12 +12,27 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.annotate.lexicon import CURRENCIES, PEOPLE_NOUNS, QUALIFIERS, SCALES, SMALL_NUMBERS, UNITS
+from rashomon.annotate.lexicon import (
+    CURRENCIES,
+    DIRECTION_WORDS,
+    INCREMENT_AFTER,
+    INCREMENT_BEFORE,
+    MEASURE_CLASSES,
+    PEOPLE_NOUNS,
+    QUALIFIERS,
+    SCALES,
+    SIZE_ADJECTIVES,
+    SMALL_NUMBERS,
+    UNITS,
+    WEIGHT_VERBS,
+    verb_lemma,
+)
 from rashomon.annotate.types import NumberHit
 
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 NUMERIC = re.compile(r"^(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?P<scale>[a-z]+)?$")
 ATTACHED_SCALE = re.compile(r"^\d+(?:\.\d+)?(?:million|billion|thousand|trillion|bn|mn|m|k)$", re.IGNORECASE)
+ATTACHED_UNIT = re.compile(r"(\d)([a-z]+)\b")
 PLUS_SUFFIX = re.compile(r"(?:-plus|\+)$")
 NAME_LIKE = re.compile(r"[A-Za-z]+-?\d|\d+[A-Za-z]{2,}\d|^No\.?\d", re.IGNORECASE)
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
@@ -118,6 +133,7 @@ def parse_quantity(text: str) -> ParsedQuantity | None:
             currency = CURRENCIES[symbol]
             lowered = lowered.replace(symbol, " ")
     lowered = re.sub(r"(\d)(%)", r"\1 \2", lowered)
+    lowered = ATTACHED_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(2) in UNITS and m.group(2) not in SCALES else m.group(0), lowered)
     words = re.sub(r"^an? mere ", "", lowered).split()
     while words and words[0] in FILLER_WORDS:
         words = words[1:]
@@ -200,6 +216,67 @@ def noun_phrase_words(noun: Token) -> str:
     return " ".join(words).lower()
 
 
+def measure_class(words: list[str]) -> str | None:
+    """The class of people count that any of these words names ("killed" -> "dead"), if any."""
+    for name, members in MEASURE_CLASSES.items():
+        if any(word in members for word in words):
+            return name
+    return None
+
+
+def measure_of(number_head: Token, noun: Token | None) -> str | None:
+    """What a number measures: a class of people count (dead, injured, arrested...) read from the counted noun,
+    its modifiers, a relative clause or the verb it is the subject or object of; else the counted noun's lemma.
+
+    "three people were killed", "killing three", "three dead" and "the death toll rose to three" all measure "dead";
+    "three people were injured" measures "injured", so the two are never compared.
+    """
+    anchor = noun if noun is not None else number_head
+    words = [anchor.lemma_.lower(), anchor.lower_]
+    words += [w for c in anchor.children if c.dep_ in ("amod", "acomp", "relcl", "acl", "compound") for w in (c.lower_, c.lemma_.lower())]
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj"):
+        verb = anchor.head if anchor.dep_ != "pobj" else anchor.head.head
+        words += [verb.lemma_.lower(), verb.lower_]
+        words += [c.lower_ for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.i != anchor.i]
+    found = measure_class(words)
+    if found is not None:
+        return found
+    return noun.lemma_.lower() if noun is not None else None
+
+
+def bearer_of(number_head: Token, noun: Token | None, span: Span) -> str | None:
+    """The thing a quantity is a property of, when it is not the reported event itself.
+
+    Climbs the parse from the number over units, currencies, the counted noun and function words: a noun
+    reached first is the bearer ("the city, 400 km east of the capital" -> "city", "a $200 million offer" ->
+    "offer", "the island's population of 120,000" -> "population"); a verb reached first means the quantity
+    belongs to the event ("the column stopped 120 miles from the capital" -> None). A location phrase set off by a
+    comma right after a noun ("the city, 400 km east of") describes that noun, whatever the parser attached it to;
+    so does a size after a noun ("a crater 12 metres wide") and a size said of a subject ("the rock was 3 feet wide").
+    """
+    doc = span.doc
+    located = span.end < len(doc) and doc[span.end].lower_ in DIRECTION_WORDS
+    if located and span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ in ("NOUN", "PROPN"):
+        return doc[span.start - 2].lemma_.lower()
+    if span.end < len(doc) and doc[span.end].lower_ in SIZE_ADJECTIVES and span.start >= 1 and doc[span.start - 1].pos_ == "NOUN":
+        return doc[span.start - 1].lemma_.lower()
+    token = number_head
+    for _ in range(5):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+            subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+            return subjects[0].lemma_.lower() if subjects else None
+        if head.pos_ in ("VERB", "AUX"):
+            return None
+        skip = head.like_num or head.lower_ in UNITS or head.lower_ in CURRENCIES or (noun is not None and head.i == noun.i)
+        if head.pos_ in ("NOUN", "PROPN") and not skip:
+            return head.lemma_.lower()
+        token = head
+    return None
+
+
 def candidate_spans(doc: Doc) -> list[Span]:
     """Entity spans that carry numbers, plus unlabelled number tokens outside dates and names."""
     spans = [ent for ent in doc.ents if ent.label_ in NUMBER_LABELS]
@@ -240,7 +317,10 @@ def extend_with_context(span: Span) -> Span:
                 break
     if end < len(doc):
         following = doc[end]
-        if following.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in UNITS:
+        attached = following.idx == doc[end - 1].idx + len(doc[end - 1].text)
+        if attached and following.lower_ in SCALES and doc[end - 1].like_num:
+            end += 1
+        elif following.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in UNITS:
             end += 2
         elif following.lower_ in UNITS and following.lower_ not in ("in", "m", "t", "c", "f", "l", "g", "min") and span.label_ != "MONEY":
             end += 1
@@ -249,13 +329,54 @@ def extend_with_context(span: Span) -> Span:
     return doc[start:end]
 
 
+def in_identifier(span: Span) -> bool:
+    """A number glued by a hyphen or slash to letters or digits before it is part of a code ("CVE-2013-3893", "A-380")."""
+    text = span.doc.text
+    start = span.start_char
+    return start >= 2 and text[start - 1] in "-/" and text[start - 2].isalnum()
+
+
+def is_age(span: Span, value: float) -> bool:
+    """A bare whole number set off by commas or brackets right after a name ("Klitschko, 36,")."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start >= 1 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before in (",", "(") and after in (",", ")", ".") and 1 < value < 120 and value == int(value)
+
+
+def is_increment(span: Span) -> bool:
+    """A figure counted on top of another ("eight more people", "another 20"): a different quantity from a total."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start >= 1 else ""
+    return after in INCREMENT_AFTER or before in INCREMENT_BEFORE
+
+
+def age_hit(span: Span, value: float) -> NumberHit:
+    """A bare number set off after a name ("Klitschko, 36,") is that person's age, not a count of people."""
+    sentence = span.sent
+    return NumberHit(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        value=value,
+        unit="year",
+        dimension="age",
+        counted=None,
+        qualifier=None,
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.start_char + len(sentence.text.rstrip()),
+        measure="age",
+    )
+
+
 def extract_numbers(doc: Doc) -> list[NumberHit]:
     """Every numeric claim of a document."""
     hits: list[NumberHit] = []
     for raw in candidate_spans(doc):
         span = extend_with_context(raw)
         text = span.text
-        if NAME_LIKE.search(raw.text) or (YEAR.match(raw.text.strip()) and raw.label_ == "CARDINAL"):
+        if NAME_LIKE.search(raw.text) or (YEAR.match(raw.text.strip()) and raw.label_ == "CARDINAL") or in_identifier(span):
             continue
         parsed = parse_quantity(text)
         if parsed is None:
@@ -264,6 +385,13 @@ def extract_numbers(doc: Doc) -> list[NumberHit]:
         if not number_tokens:
             continue
         noun = counted_noun(number_tokens[-1], span)
+        if noun is not None and noun.pos_ == "PROPN":
+            if not is_age(span, parsed.value):
+                continue
+            hits.append(age_hit(span, parsed.value))
+            continue
+        if parsed.unit == "GBP" and "£" not in text and any(verb_lemma(t, WEIGHT_VERBS) for t in span.sent):
+            parsed = ParsedQuantity(parsed.value, parsed.qualifier, *UNITS["lb"][:2], parsed.unit_words)
         counted = noun_phrase_words(noun) if noun is not None and noun.lower_ not in UNITS and noun.lower_ not in CURRENCIES else None
         if noun is not None and parsed.unit and span.start <= noun.i < span.end:
             for child in noun.rights:
@@ -296,6 +424,8 @@ def extract_numbers(doc: Doc) -> list[NumberHit]:
                 qualifier=parsed.qualifier,
                 sentence_start=sentence.start_char,
                 sentence_end=sentence.start_char + len(sentence.text.rstrip()),
+                measure=measure_of(number_head, noun if counted is not None else None),
+                about="increment" if is_increment(span) else bearer_of(number_head, noun, span),
             )
         )
     return hits

@@ -72,6 +72,8 @@ class NumberHit:
     qualifier: str | None
     sentence_start: int
     sentence_end: int
+    measure: str | None = None
+    about: str | None = None
 
 
 @dataclass

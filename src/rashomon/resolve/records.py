@@ -93,6 +93,8 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
                     dimension=hit.dimension,
                     counted=hit.counted,
                     qualifier=hit.qualifier,
+                    measure=hit.measure,
+                    about=hit.about,
                     text=text[start:end],
                     sentence=text[sentence_start:sentence_end],
                     start_char=start,

@@ -40,7 +40,7 @@ def assembled(gold: dict) -> Dossier:
     from rashomon.pipeline import annotate, assemble, ingest
 
     articles = event_articles(gold_source(gold))
-    key = hashlib.sha1((code_key() + "".join(a.text for a in articles)).encode()).hexdigest()[:16]
+    key = hashlib.sha1((code_key() + "".join(a.model_dump_json() for a in articles)).encode()).hexdigest()[:16]
     cached = CACHE / f"{gold['event']}-{key}.json"
     if cached.exists():
         return Dossier.from_json(cached.read_text())

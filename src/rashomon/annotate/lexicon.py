@@ -22,7 +22,7 @@ INDIRECT_SPEECH_VERBS = frozenset(
     pledge promise threaten boast brag estimate believe think fear hope expect agree find show indicate
     mention cite""".split()
 )
-DENIAL_VERBS = frozenset("deny reject dismiss refute rebut disavow repudiate contradict debunk rebuff disown".split())
+DENIAL_VERBS = frozenset("deny reject dismiss refute rebut disavow repudiate contradict debunk rebuff disown discount dispute".split())
 DENIAL_PHRASES = (
     "refused to confirm",
     "declined to confirm",

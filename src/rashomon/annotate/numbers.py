@@ -244,6 +244,22 @@ def measure_of(number_head: Token, noun: Token | None) -> str | None:
     return noun.lemma_.lower() if noun is not None else None
 
 
+def distance_from(span: Span) -> str | None:
+    """For a distance, the place it is measured from ("120 miles from the capital", "40 km south of X" -> "distance from
+    capital"): distances to different places are different measures."""
+    doc = span.doc
+    index = span.end
+    while index < len(doc) and index < span.end + 3 and doc[index].lower_ in DIRECTION_WORDS | {"of", "to"}:
+        if doc[index].lower_ in ("of", "from", "to", "outside"):
+            place = next((t for t in doc[index + 1 : index + 5] if t.pos_ in ("PROPN", "NOUN")), None)
+            if place is None:
+                return None
+            entity = next((e for e in doc.ents if e.start <= place.i < e.end), None)
+            return f"distance from {(entity.text if entity is not None else place.lemma_).lower()}"
+        index += 1
+    return None
+
+
 def bearer_of(number_head: Token, noun: Token | None, span: Span) -> str | None:
     """The thing a quantity is a property of, when it is not the reported event itself.
 
@@ -424,7 +440,7 @@ def extract_numbers(doc: Doc) -> list[NumberHit]:
                 qualifier=parsed.qualifier,
                 sentence_start=sentence.start_char,
                 sentence_end=sentence.start_char + len(sentence.text.rstrip()),
-                measure=measure_of(number_head, noun if counted is not None else None),
+                measure=distance_from(span) if dimension == "length" else measure_of(number_head, noun if counted is not None else None),
                 about="increment" if is_increment(span) else bearer_of(number_head, noun, span),
             )
         )

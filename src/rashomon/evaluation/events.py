@@ -33,6 +33,8 @@ DETOKENIZE_RULES = [
     (re.compile(r"(?<=\w)\s+-\s+(?=\w)"), "-"),
     (re.compile(r"\s{2,}"), " "),
 ]
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+DATELINE_WORDS = 8
 QUOTE_SPACING = re.compile(r'"\s*([^"]*?)\s*"')
 
 
@@ -66,14 +68,26 @@ def fnc_bodies() -> dict[str, str]:
         return {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
 
 
+def dateline(sentences: list[str]) -> str | None:
+    """The publication date an ECB+ page shows on a line of its own near the top ("July 08,2012", "Updated 5/5/2010 1:41 PM")."""
+    from rashomon.annotate.dates import parse_published
+
+    for line in sentences[1:4]:
+        if len(line.split()) <= DATELINE_WORDS and YEAR.search(line):
+            published = parse_published(line.removeprefix("Updated").removeprefix("Posted:").strip())
+            if published is not None:
+                return published.isoformat()
+    return None
+
+
 def ecb_article(doc_id: str) -> Article:
-    """One ECB+ document as an article: the source URL as metadata, the first sentence as title."""
+    """One ECB+ document as an article: the source URL and a date line as metadata, the first sentence as title."""
     doc = ecb_documents()[doc_id]
     sentences = [detokenize(s) for s in doc["sentences"]]
     url = doc.get("source_url")
     if sentences and sentences[0].startswith("http"):
         url, sentences = sentences[0], sentences[1:]
-    article = make_article("\n\n".join(sentences), f"ecbplus:{doc_id}", {"url": url})
+    article = make_article("\n\n".join(sentences), f"ecbplus:{doc_id}", {"url": url, "published": dateline(sentences)})
     return article.model_copy(update={"id": doc_id})
 
 

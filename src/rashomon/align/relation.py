@@ -7,13 +7,12 @@ and opposite predicates. Every decision carries a one-line reason.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from rashomon.annotate.lexicon import NEGATIONS, SCALES, UNITS, UPDATE_CUES
+from rashomon.annotate.lexicon import MEASURE_CLASSES, NEGATIONS, SCALES, UNITS, UPDATE_CUES
 from rashomon.model import Claim, NumberClaim
 
 WRITTEN_NUMBER = re.compile(r"\d+(?:\.(?P<decimals>\d+))?\s*(?P<scale>million|billion|trillion|thousand|bn|mn|m|k)?\b", re.IGNORECASE)
@@ -133,18 +132,20 @@ def same_scope(a: NumberClaim, b: NumberClaim) -> bool:
     """Whether two numbers have one measure frame: same dimension (and currency), same measure, same bearer.
 
     - Currencies are units: amounts in different currencies are never compared (no conversion is known).
-    - Counts compare only when both say what they count, and it is the same ("three dead" vs "12 injured": no).
+    - Counts compare only when both say what they count, and it is the same ("three dead" vs "12 injured": no); a
+      count of a class of people (dead, injured, population...) is one measure however the sentence is built.
     - A quantity that is a property of a thing ("the city, 400 km east of the capital") is compared only with
       quantities of the same thing, never with a quantity of the event itself (how far a convoy got).
     """
-    if a.dimension != b.dimension or (a.dimension == "currency" and a.unit != b.unit):
+    counted = a.dimension in COUNTED_DIMENSIONS and b.dimension in COUNTED_DIMENSIONS
+    if (a.dimension != b.dimension and not counted) or (a.dimension == "currency" and a.unit != b.unit):
         return False
     key_a, key_b = counted_key(a), counted_key(b)
-    if a.dimension in COUNTED_DIMENSIONS and (key_a is None or key_b is None) and not (a.about and a.about == b.about):
+    if counted and (key_a is None or key_b is None) and not (a.about and a.about == b.about):
         return False
     if key_a != key_b and key_a is not None and key_b is not None:
         return False
-    if (a.about or None) != (b.about or None):
+    if (a.about or None) != (b.about or None) and not (counted and key_a in MEASURE_CLASSES):
         return False
     modifiers_a, modifiers_b = counted_modifiers(a), counted_modifiers(b)
     return not (modifiers_a and modifiers_b and not modifiers_a & modifiers_b)
@@ -304,12 +305,17 @@ def negated_predicate(claim: Claim) -> bool:
 
 
 def denies(denial: Claim, other: Claim) -> bool:
-    """A denial answers the other claim: it is about the other claim's subject, or the other claim names the denier.
+    """A denial answers the other claim: it denies the same event verb ("denied agreeing to a ceasefire" / "had agreed
+    to a ceasefire"), is about the other claim's subject, or the other claim names the denier.
 
-    A claim that itself negates something ("X insisted he was not Y") sits with the denial, not against it.
+    A claim that negates its own verb, or one the denier himself made, sits with the denial, not against it.
     """
-    if other.status == "denied" or any(w in NEGATIONS or w == "n't" for w in NEGATION_TOKEN.findall(other.text.lower())):
+    if other.status == "denied" or negated_predicate(other):
         return False
+    if other.attributed_to is not None and other.attributed_to == denial.attributed_to:
+        return False
+    if denial.predicate is not None and denial.predicate == other.predicate and denial.predicate not in LIGHT_VERBS:
+        return True
     if denial.subject_id is not None and denial.subject_id in (other.subject_id, *other.actor_ids):
         return True
     return denial.attributed_to is not None and denial.attributed_to in other.actor_ids
@@ -352,16 +358,20 @@ def different_subjects(a: Claim, b: Claim) -> bool:
 def relate(a: ClaimView, b: ClaimView, similarity: float, names: dict[str, str] | None = None, together: StatedTogether | None = None) -> Relation:
     """The relation between two claims: agree, numeric_conflict, evolving, contradiction or unrelated.
 
-    Claims about what different actors did neither agree nor contradict
-    unless their numbers measure the same thing.
+    Rule order: (1) figures of one measure frame and time (conflict or update); (2) a denial of what the other
+    claim says (a denier is usually not the other claim's subject, so this comes before the next rule);
+    (3) claims about what different actors did are unrelated unless near-identical; (4) a negated event verb or
+    opposite verbs for the same subject; (5) agreeing figures; (6) paraphrases, unless their figures clash.
     """
     shared_actors = set(a.claim.actor_ids) & set(b.claim.actor_ids)
     numeric = numeric_relation(a, b, similarity, shared_actors, names or {}, together)
     if numeric is not None and numeric.kind != "agree":
         return numeric
+    contradiction = polarity_relation(a, b, similarity, shared_actors)
+    if contradiction is not None and contradiction.reason.startswith("one report carries a denial"):
+        return contradiction
     if different_subjects(a.claim, b.claim) and similarity < SAME_FACT_SIMILARITY:
         return Relation("unrelated", "different actors")
-    contradiction = polarity_relation(a, b, similarity, shared_actors)
     if contradiction is not None:
         return contradiction
     if numeric is not None and similarity >= NUMERIC_AGREE_SIMILARITY:

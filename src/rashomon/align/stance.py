@@ -29,6 +29,10 @@ MAX_SENTENCES = 40
 TOP_K = 3
 LEAD_CHARS = 255
 HASH_BUCKETS = 1 << 18
+# A sentence this close to the claim (MiniLM cosine) and sharing two content words with it is about the same thing;
+# then a negation or denial in only one of the two is disagreement (see ``opposite_polarity``).
+POLARITY_SIMILARITY = 0.6
+POLARITY_SHARED_WORDS = 2
 REFUTE_WORDS = frozenset("fake hoax false debunk debunked denies denied deny denial refute refuted refutes untrue fabricated myth not no never rumor rumour satire prank doubt doubts".split())
 DISCUSS_WORDS = frozenset("reportedly allegedly claims claimed claim according purportedly apparently rumors rumours unconfirmed alleged may might could possibly suggests suggested believed".split())
 STOP = frozenset(
@@ -169,7 +173,27 @@ def stance(claim: str, article_text: str) -> str:
     body_sentences = sentences(article_text)
     vectors = encoder().encode([claim, *body_sentences])
     features = pair_features(prepare(claim, model.vocabulary), vectors[0], prepare(article_text, model.vocabulary), body_sentences, vectors[1:], model.idf)
-    return LABELS[int(model.probabilities(features[None, :])[0].argmax())]
+    label = LABELS[int(model.probabilities(features[None, :])[0].argmax())]
+    best = int(np.argmax(vectors[1:] @ vectors[0]))
+    if label != "unrelated" and float(vectors[1 + best] @ vectors[0]) >= POLARITY_SIMILARITY and opposite_polarity(claim, body_sentences[best]):
+        return "disagree"
+    return label
+
+
+def negative(text: str) -> bool:
+    """The sentence negates or denies what it states ("did not burst", "denied", "a hoax", "false")."""
+    tokens = words(text)
+    return any(t in NEGATIONS or t.endswith("n't") or t in REFUTE_WORDS - {"no", "not", "never"} for t in tokens)
+
+
+def opposite_polarity(claim: str, sentence: str) -> bool:
+    """The article's closest sentence says the same thing about the same words with the opposite polarity.
+
+    The learned model hardly ever says ``disagree`` (FNC-1 has few such pairs); a negation or denial in exactly
+    one of two closely aligned sentences that share their content words is read as disagreement.
+    """
+    shared = {t for t in words(claim) if t not in STOP} & {t for t in words(sentence) if t not in STOP}
+    return len(shared) >= POLARITY_SHARED_WORDS and negative(claim) != negative(sentence)
 
 
 def pair_probabilities(claim: str, claim_vector: np.ndarray, other: str, other_vector: np.ndarray) -> dict[str, float]:

@@ -186,6 +186,7 @@ MEASURE_CLASSES = {
     "displaced": frozenset("evacuate evacuated evacuee evacuees displace displaced homeless flee fled".split()),
     "rescued": frozenset("rescue rescued survivor survivors survive survived".split()),
     "kidnapped": frozenset("kidnap kidnapped abduct abducted hostage hostages captive captives".split()),
+    "population": frozenset("population inhabitant inhabitants resident residents home populated".split()),
 }
 # Words that mark a name as a news organisation ("Fox News", "the Daily Mail", "TMZ" is caught by the outlet list).
 MEDIA_WORDS = frozenset(
@@ -202,6 +203,8 @@ INCREMENT_AFTER = frozenset("more additional".split())
 INCREMENT_BEFORE = frozenset("another additional further extra".split())
 # Verbs after which "pounds" is a weight, not money.
 WEIGHT_VERBS = frozenset("weigh".split())
+# Participles that place a thing ("the island, located 40 km south of the capital"): the distance is the thing's.
+LOCATION_VERBS = frozenset("locate situate lie sit base position".split())
 # Update cues: a figure revised over time ("rose to", "revised down to", "earlier ... said").
 UPDATE_CUES = (
     "rose to", "risen to", "rise to", "climbed to", "increased to", "jumped to", "grown to", "up from", "down from",

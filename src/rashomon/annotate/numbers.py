@@ -17,6 +17,7 @@ from rashomon.annotate.lexicon import (
     DIRECTION_WORDS,
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
+    LOCATION_VERBS,
     MEASURE_CLASSES,
     PEOPLE_NOUNS,
     QUALIFIERS,
@@ -249,7 +250,9 @@ def distance_from(span: Span) -> str | None:
     capital"): distances to different places are different measures."""
     doc = span.doc
     index = span.end
-    while index < len(doc) and index < span.end + 3 and doc[index].lower_ in DIRECTION_WORDS | {"of", "to"}:
+    while index < len(doc) and index < span.end + 6 and (doc[index].text in "()" or doc[index].like_num or doc[index].lower_ in UNITS):
+        index += 1
+    while index < len(doc) and index < span.end + 6 and doc[index].lower_ in DIRECTION_WORDS | {"of", "to"}:
         if doc[index].lower_ in ("of", "from", "to", "outside"):
             place = next((t for t in doc[index + 1 : index + 5] if t.pos_ in ("PROPN", "NOUN")), None)
             if place is None:
@@ -285,6 +288,8 @@ def bearer_of(number_head: Token, noun: Token | None, span: Span) -> str | None:
             subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
             return subjects[0].lemma_.lower() if subjects else None
         if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in LOCATION_VERBS and head.dep_ in ("acl", "relcl", "advcl") and head.head.pos_ in ("NOUN", "PROPN"):
+                return head.head.lemma_.lower()
             return None
         skip = head.like_num or head.lower_ in UNITS or head.lower_ in CURRENCIES or (noun is not None and head.i == noun.i)
         if head.pos_ in ("NOUN", "PROPN") and not skip:

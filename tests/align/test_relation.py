@@ -1,0 +1,180 @@
+"""The relation rules on hand-built claims (no model is loaded): each rule with a negative twin."""
+
+import pytest
+
+from rashomon.align.relation import ClaimView, compatible, figures_clash, relate, same_scope, same_time
+from rashomon.model import Claim, NumberClaim
+
+
+def number(value, unit=None, dimension="count", measure=None, about=None, qualifier=None, text=None, start=10, article="a"):
+    written = text or f"{value:g}{' ' + unit if unit else ''}"
+    return NumberClaim(
+        id=f"{article}:n{start}",
+        article_id=article,
+        value=value,
+        unit=unit,
+        dimension=dimension,
+        measure=measure,
+        about=about,
+        qualifier=qualifier,
+        text=written,
+        sentence="",
+        start_char=start,
+        end_char=start + len(written),
+    )
+
+
+def view(text, numbers=(), article="a", subject=None, actors=("person:x",), status="asserted", predicate=None, negated=False, when=(), origin=None, row=0):
+    predicate_start = text.find(predicate) if predicate and predicate in text else None
+    claim = Claim(
+        id=f"{article}:c{row}",
+        article_id=article,
+        text=text,
+        status=status,
+        actor_ids=list(actors),
+        number_ids=[n.id for n in numbers],
+        subject_id=subject,
+        predicate=predicate,
+        predicate_start=predicate_start,
+        predicate_end=predicate_start + len(predicate) if predicate_start is not None else None,
+        negated=negated,
+        start_char=0,
+        end_char=len(text),
+    )
+    return ClaimView(claim, tuple(numbers), origin or f"origin:{article}", None, None, row, frozenset(when))
+
+
+DEAD_3 = number(3, dimension="people", measure="dead", article="a")
+DEAD_5 = number(5, dimension="people", measure="dead", article="b")
+INJURED_12 = number(12, dimension="people", measure="injured", article="b")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (DEAD_3, DEAD_5, True),  # the same class of count
+        (DEAD_3, INJURED_12, False),  # twin: dead and injured are different measures
+        (number(120, "mile", "length", "distance from capital"), number(125, "mile", "length", "distance from capital", article="b"), True),
+        # twin: a city's distance from the capital is not how far a convoy got
+        (number(120, "mile", "length", "distance from capital"), number(125, "mile", "length", "distance from capital", "city", article="b"), False),
+        (number(2e9, "USD", "currency"), number(2e9, "USD", "currency", article="b"), True),
+        (number(2e9, "USD", "currency"), number(5e9, "GBP", "currency", article="b"), False),  # twin: no currency conversion
+        (number(12, dimension="count"), number(14, dimension="count", article="b"), False),  # bare counts say nothing
+    ],
+)
+def test_same_scope_needs_one_measure_frame(first, second, expected):
+    assert same_scope(first, second) is expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (number(100, dimension="people", qualifier="more than"), number(120, dimension="people"), True),
+        (number(3, dimension="people", qualifier="at least"), number(10, dimension="people"), False),  # twin: far above the bound
+        (number(120, "mile", "length"), number(193, "km", "length"), True),  # units convert
+        (number(120, "mile", "length"), number(120, "km", "length"), False),  # twin: equal digits, different units
+    ],
+)
+def test_compatible_figures_follow_qualifiers_and_units(first, second, expected):
+    assert compatible(first, second) is expected
+
+
+def test_conflicting_figures_of_one_frame_are_a_numeric_conflict():
+    a = view("The blast killed 3 people in the port, police said.", [DEAD_3], "a", subject="person:x")
+    b = view("The blast killed 5 people in the port, officials said.", [DEAD_5], "b", subject="person:x", row=1)
+    relation = relate(a, b, 0.8)
+    assert relation.kind == "numeric_conflict"
+    assert "people dead" in relation.reason and "similarity 0.80" in relation.reason
+
+
+def test_figures_one_report_states_together_do_not_conflict():
+    a = view("The blast killed 3 people in the port, police said.", [DEAD_3], "a", subject="person:x")
+    b = view("The blast killed 5 people in the port, officials said.", [DEAD_5], "b", subject="person:x", row=1)
+    assert relate(a, b, 0.8, together=lambda x, y: True).kind != "numeric_conflict"
+
+
+def test_figures_of_different_times_are_not_compared():
+    a = view("In May thieves stole jewels worth 2 million dollars.", [number(2e6, "USD", "currency", "worth")], "a", when=("--05",))
+    b = view("In July a thief stole jewels worth 8 million dollars.", [number(8e6, "USD", "currency", "worth", article="b")], "b", when=("--07",), row=1)
+    assert not same_time(a, b)
+    assert relate(a, b, 0.8).kind != "numeric_conflict"
+    twin = view("In May a thief stole jewels worth 8 million dollars.", [number(8e6, "USD", "currency", "worth", article="b")], "b", when=("--05",), row=1)
+    assert relate(a, twin, 0.8).kind == "numeric_conflict"
+
+
+def test_a_conversion_in_brackets_is_one_measurement():
+    text = "The convoy got within 60 miles (96.5km) of the city."
+    miles = number(60, "mile", "length", "distance from city", start=text.index("60"), text="60 miles")
+    km = number(96.5, "km", "length", "distance from city", start=text.index("96.5"), text="96.5km")
+    a = view(text, [miles, km], "a", subject="group:convoy")
+    b = view("The convoy stopped 60 miles from the city.", [number(60, "mile", "length", "distance from city", article="b")], "b", subject="group:convoy", row=1)
+    c = view("The convoy stopped 97 km from the city.", [number(97, "km", "length", "distance from city", article="c")], "c", subject="group:convoy", row=2)
+    assert relate(a, b, 0.8).kind == "agree"
+    assert relate(a, c, 0.8).kind == "agree"
+    far = view("The convoy stopped 150 km from the city.", [number(150, "km", "length", "distance from city", article="c")], "c", subject="group:convoy", row=2)
+    assert relate(a, far, 0.8).kind == "numeric_conflict"
+
+
+def test_paraphrases_with_different_figures_do_not_agree():
+    a = view("A 6.1-magnitude quake hit the island.", [number(6.1, measure="magnitude", about="quake")], "a")
+    b = view("A 5.9-magnitude quake hit the island.", [number(5.9, measure="magnitude", about="quake", article="b")], "b", row=1)
+    assert figures_clash(a, b)
+    same = view("A 6.1-magnitude quake hit the island.", [number(6.1, measure="magnitude", about="quake", article="b")], "b", row=1)
+    assert not figures_clash(a, same)
+    assert relate(a, same, 0.95).kind == "agree"
+
+
+def test_a_denial_contradicts_the_claim_it_answers():
+    claim = view("The ministry agreed to a ceasefire with the rebels.", subject="org:ministry", predicate="agreed", actors=("org:ministry", "group:rebels"))
+    denial = view(
+        "The rebels denied agreeing to any ceasefire with the ministry.",
+        article="b",
+        subject="group:rebels",
+        actors=("org:ministry", "group:rebels"),
+        status="denied",
+        predicate="agreed",
+        row=1,
+    )
+    assert relate(claim, denial, 0.7).kind == "contradiction"
+
+
+def test_a_denial_does_not_contradict_a_claim_on_its_own_side():
+    negated = view("The rebels said they had not agreed to a ceasefire.", subject="group:rebels", predicate="agreed", actors=("org:ministry", "group:rebels"))
+    denial = view(
+        "The rebels denied agreeing to any ceasefire with the ministry.",
+        article="b",
+        subject="group:rebels",
+        actors=("org:ministry", "group:rebels"),
+        status="denied",
+        predicate="agreed",
+        row=1,
+    )
+    assert relate(negated, denial, 0.7).kind != "contradiction"
+
+
+def test_a_negated_event_verb_contradicts_the_same_event():
+    burst = view("The dam burst on Tuesday, officials said.", subject="fac:dam", predicate="burst", actors=("fac:dam",))
+    held = view("The dam did not burst on Tuesday, engineers said.", article="b", subject="fac:dam", predicate="burst", negated=True, actors=("fac:dam",), row=1)
+    assert relate(burst, held, 0.8).kind == "contradiction"
+
+
+def test_a_negation_elsewhere_in_the_sentence_is_not_a_contradiction():
+    demanded = view("The group had demanded the release of prisoners.", subject="group:g", predicate="demanded", actors=("group:g",))
+    other = view(
+        "The group had demanded the release of prisoners, but the president would not swap them.",
+        article="b",
+        subject="group:g",
+        predicate="demanded",
+        negated=True,
+        actors=("group:g",),
+        row=1,
+    )
+    assert relate(demanded, other, 0.9).kind != "contradiction"
+
+
+def test_opposite_verbs_contradict_only_for_the_same_subject():
+    arrested = view("Police arrested the driver on Sunday.", subject="person:driver", predicate="arrest", actors=("person:driver",))
+    released = view("The driver was released on Sunday.", article="b", subject="person:driver", predicate="release", actors=("person:driver",), row=1)
+    assert relate(arrested, released, 0.6).kind == "contradiction"
+    results = view("The test results were released on Sunday.", article="b", subject="thing:results", predicate="release", actors=("person:driver",), row=1)
+    assert relate(arrested, results, 0.6).kind != "contradiction"

@@ -11,44 +11,18 @@ code of the per-article stages and the texts), then run through the findings ste
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from rashomon.evaluation.events import event_articles, gold_source
+from rashomon.evaluation.events import assembled_dossier
 from rashomon.evaluation.findings import FindingScores, GoldEvent, score_event
 from rashomon.model import Dossier
 
 EVENTS = ROOT / "eval" / "events"
 CACHE = ROOT / "build" / "findings-cache"
-PER_ARTICLE_CODE = ("ingest", "annotate", "resolve")
-
-
-def code_key() -> str:
-    digest = hashlib.sha1()
-    for stage in PER_ARTICLE_CODE:
-        for path in sorted((ROOT / "src" / "rashomon" / stage).rglob("*.py")):
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def assembled(gold: dict) -> Dossier:
-    """The event's dossier before findings: from the cache when the per-article code and texts are unchanged."""
-    from rashomon.pipeline import annotate, assemble, ingest
-
-    articles = event_articles(gold_source(gold))
-    key = hashlib.sha1((code_key() + "".join(a.model_dump_json() for a in articles)).encode()).hexdigest()[:16]
-    cached = CACHE / f"{gold['event']}-{key}.json"
-    if cached.exists():
-        return Dossier.from_json(cached.read_text())
-    ingested = ingest(articles)
-    dossier = assemble(ingested, annotate(ingested.articles))
-    CACHE.mkdir(parents=True, exist_ok=True)
-    cached.write_text(dossier.to_json(indent=None))
-    return dossier
 
 
 def fmt(value: float | None) -> str:
@@ -85,7 +59,7 @@ def main() -> None:
         if wanted and gold["event"] not in wanted and path.stem not in wanted:
             continue
         try:
-            dossier = find_findings(assembled(gold))
+            dossier = find_findings(assembled_dossier(gold, CACHE))
         except (FileNotFoundError, KeyError) as error:
             sys.exit(f"skipped: the shared datasets are missing ({error})")
         scores = score_event(dossier, GoldEvent.from_json(gold))

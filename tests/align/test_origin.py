@@ -1,4 +1,6 @@
-from rashomon.align.origin import agency_credit, assign_origins
+import pytest
+
+from rashomon.align.origin import agency_credit, assign_origins, cited_outlet
 from rashomon.model import Article
 
 BASE = (
@@ -45,3 +47,46 @@ def test_shared_long_sentences_share_origin():
 
 def test_no_credit_without_agency():
     assert agency_credit("LONDON - The market fell sharply on Monday.") is None
+
+
+EDITED_COPY_SOURCE = (
+    "Rescue teams in Port Amira worked through the night to reach survivors of the factory fire. "
+    "The regional governor said the death toll could rise as more floors are searched. "
+    "Relatives gathered outside the city hospital waiting for news of the missing workers. "
+    "The factory had passed a safety inspection only three months ago, according to local records."
+)
+
+
+def test_edited_wire_copy_shares_origin():
+    edited = (
+        "Rescue teams in Port Amira worked through the night to reach the survivors of the factory fire. "
+        "The regional governor said the toll could rise as more floors were searched. "
+        "Relatives gathered outside the main city hospital waiting for news of missing workers. "
+        "Our reporter adds that the street remained closed to traffic on Friday."
+    )
+    origins = assign_origins([article("a", EDITED_COPY_SOURCE), article("b", edited)])
+    assert origins["a"] == origins["b"]
+
+
+def test_one_shared_sentence_is_not_a_copy():
+    independent = (
+        "Rescue teams in Port Amira worked through the night to reach survivors of the factory fire. "
+        "Union leaders called a strike across the district for Monday and demanded arrests. "
+        "Prices of cotton goods rose in the city's markets, traders said, as supply worries spread. "
+        "The national football league postponed its weekend matches in the region."
+    )
+    origins = assign_origins([article("a", EDITED_COPY_SOURCE), article("b", independent)])
+    assert origins["a"] != origins["b"]
+
+
+def test_source_credit_line_names_the_agency():
+    assert agency_credit("Factory fire toll rises\n\nMore bodies were found. [Source: Reuters]") == "Reuters"
+    assert agency_credit("Factory fire toll rises\n\nMore bodies were found, the source said.") is None
+
+
+@pytest.mark.parametrize(
+    ("attributed", "expected"),
+    [("the BBC", "BBC"), ("the board", None), ("Reuters", "Reuters"), ("The Daily Gazette", "Daily Gazette"), ("Marta Ilic", None), ("Harbour Post", "Harbour Post")],
+)
+def test_claims_credited_to_an_outlet_count_for_it(attributed, expected):
+    assert cited_outlet(attributed, {"Harbour Post", "BBC"}) == expected

@@ -76,3 +76,39 @@ def test_spelled_count_the_tagger_takes_for_a_date(parse):
     (hit,) = extract_numbers(parse("Forty homes were destroyed when the river burst its banks on Sunday."))
     assert hit.value == 40 and hit.counted == "homes"
     assert extract_numbers(parse("Forty years ago the town was founded by settlers.")) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure", "about"),
+    [
+        ("The blast killed three people in the market.", "three", "dead", None),
+        ("Three people were injured in the market.", "Three", "injured", None),  # twin: injured, not dead
+        ("The death toll rose to 55 on Tuesday.", "55", "dead", None),
+        ("The column stopped 120 miles from Valdora on Saturday.", "120 miles", "distance from valdora", None),
+        # twin: the same kind of distance, but it belongs to the town, not to the column's advance
+        ("Troops entered the town, 400 km east of Valdora, on Monday.", "400 km", "distance from valdora", "town"),
+        ("The island is home to 120,000 people.", "120,000", "population", "home"),
+        ("It left a crater 12 meters wide.", "12 meters", None, "crater"),
+    ],
+)
+def test_numbers_carry_their_measure_frame(parse, sentence, figure, measure, about):
+    hit = by_text(extract_numbers(parse(sentence)))[figure]
+    assert (hit.measure, hit.about) == (measure, about)
+
+
+def test_age_after_a_name_is_an_age_not_a_count(parse):
+    hits = by_text(extract_numbers(parse("Marek Ostrava, 36, stopped his rival in round three of the fight.")))
+    assert hits["36"].dimension == "age"
+    assert "three" not in hits  # a round number is a label, not a count of people
+
+
+def test_attached_scale_and_weights(parse):
+    hits = by_text(extract_numbers(parse("A thief stole £88m worth of stones. The suspect is said to weigh 130 pounds.")))
+    assert hits["£88m"].value == 88_000_000 and hits["£88m"].unit == "GBP"
+    assert hits["130 pounds"].dimension == "mass"  # twin of a sum of money in pounds
+
+
+def test_increments_and_codes_are_not_totals(parse):
+    hits = by_text(extract_numbers(parse("Eight more people were arrested. Attackers used the flaw CVE-2013-3893 in the browser.")))
+    assert hits["Eight"].about == "increment"
+    assert not any("3893" in text for text in hits)

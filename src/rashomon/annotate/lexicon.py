@@ -203,6 +203,8 @@ INCREMENT_AFTER = frozenset("more additional".split())
 INCREMENT_BEFORE = frozenset("another additional further extra".split())
 # Verbs after which "pounds" is a weight, not money.
 WEIGHT_VERBS = frozenset("weigh".split())
+# Nouns a number after which is a label, not a count ("round three", "gate 5", "article 50").
+LABEL_NOUNS = frozenset("round game match race stage leg room gate chapter section article page line platform level grade phase floor terminal act part episode flight".split())
 # Participles that place a thing ("the island, located 40 km south of the capital"): the distance is the thing's.
 LOCATION_VERBS = frozenset("locate situate lie sit base position".split())
 # Update cues: a figure revised over time ("rose to", "revised down to", "earlier ... said").

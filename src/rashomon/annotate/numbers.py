@@ -17,6 +17,7 @@ from rashomon.annotate.lexicon import (
     DIRECTION_WORDS,
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
+    LABEL_NOUNS,
     LOCATION_VERBS,
     MEASURE_CLASSES,
     PEOPLE_NOUNS,
@@ -397,7 +398,8 @@ def extract_numbers(doc: Doc) -> list[NumberHit]:
     for raw in candidate_spans(doc):
         span = extend_with_context(raw)
         text = span.text
-        if NAME_LIKE.search(raw.text) or (YEAR.match(raw.text.strip()) and raw.label_ == "CARDINAL") or in_identifier(span):
+        labelled = raw.start >= 1 and doc[raw.start - 1].lower_ in LABEL_NOUNS
+        if NAME_LIKE.search(raw.text) or (YEAR.match(raw.text.strip()) and raw.label_ == "CARDINAL") or in_identifier(span) or labelled:
             continue
         parsed = parse_quantity(text)
         if parsed is None:

@@ -1,5 +1,7 @@
 """Real multi-outlet events for evaluation, read from the shared datasets as rashomon's articles.
 
+This package sits above the pipeline (like the command line): it runs rashomon over evaluation events.
+
 An evaluation event names its reports by dataset ids (ECB+ document ids, FNC-1 body ids); the texts are
 read from ``../shared/datasets`` at run time and never copied into the project. ECB+ keeps its text as
 tokens ("`` quoted '' , 2 . 5 million"), so it is detokenized back into ordinary prose first: the gold
@@ -9,6 +11,7 @@ terms of the evaluation set are written against that prose.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -16,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from rashomon.ingest.readers import make_article
-from rashomon.model import Article
+from rashomon.model import Article, Dossier
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "datasets"
 ECB_DOCUMENTS = SHARED / "ecbplus" / "ecbplus_docs_plaintext.jsonl"
@@ -107,3 +110,40 @@ def gold_source(gold: dict) -> EventSource:
     """The reports a gold event file names."""
     prefix = "fnc" if gold["dataset"] == "fnc1" else ""
     return EventSource(gold["dataset"], tuple(a.removeprefix(prefix) for a in gold["articles"]))
+
+
+def assembled_dossier(gold: dict, cache: Path | None = None) -> Dossier:
+    """An evaluation event's dossier before the findings step (ingest, annotate, resolve), cached under ``cache``
+    by the code of those stages and the articles, so that the findings step can be re-run alone."""
+    from rashomon.pipeline import annotate, assemble, ingest
+
+    articles = event_articles(gold_source(gold))
+    cached = None
+    if cache is not None:
+        digest = hashlib.sha1(per_article_code_key().encode())
+        for article in articles:
+            digest.update(article.model_dump_json().encode())
+        cached = cache / f"{gold['event']}-{digest.hexdigest()[:16]}.json"
+        if cached.exists():
+            return Dossier.from_json(cached.read_text())
+    ingested = ingest(articles)
+    dossier = assemble(ingested, annotate(ingested.articles))
+    if cached is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        cached.write_text(dossier.to_json(indent=None))
+    return dossier
+
+
+def per_article_code_key() -> str:
+    """A digest of the code of the stages before findings: a cached dossier is stale when it changes."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1()
+    for stage in ("ingest", "annotate", "resolve"):
+        for path in sorted((package / stage).rglob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_gold(directory: Path) -> list[dict]:
+    """The gold files of an evaluation set, in name order."""
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.json"))]

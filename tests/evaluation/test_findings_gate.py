@@ -1,0 +1,43 @@
+"""Quality gate: the findings on a fixed subset of the evaluation set may not fall below today's figures.
+
+The floors are the figures measured when the gate was set (see docs/benchmarks.md, "Findings on real events"),
+less a margin for noise; raise them when the findings improve. ``python scripts/eval_findings.py --events ...``
+prints the same figures.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from rashomon.evaluation.events import ECB_DOCUMENTS, FNC_BODIES, assembled_dossier, load_gold
+from rashomon.evaluation.findings import FindingScores, GoldEvent, score_event
+
+SUBSET = ("ecb19plus", "ecb20plus", "ecb23plus", "ecb24plus", "ecb29plus", "ecb8plus", "fnc_massgrave", "fnc_bokoharam")
+# Measured: dispute precision 0.375 (3 of 8), 3 of 41 gold disputes found, purity 0.954, corroborated recall 0.694,
+# same-origin pair accuracy 0.879.
+FLOORS = {"dispute_precision": 0.30, "corroborated_purity": 0.93, "corroborated_recall": 0.65, "same_origin_pair_accuracy": 0.85}
+MIN_DISPUTES_FOUND = 3
+
+pytestmark = pytest.mark.skipif(not (ECB_DOCUMENTS.exists() and FNC_BODIES.exists()), reason="../shared/datasets not found")
+
+
+@pytest.fixture(scope="module")
+def subset_scores() -> FindingScores:
+    from rashomon.align import find_findings
+
+    events = Path(__file__).resolve().parents[2] / "eval" / "events"
+    total = FindingScores()
+    for gold in load_gold(events):
+        if gold["event"] in SUBSET:
+            total += score_event(find_findings(assembled_dossier(gold)), GoldEvent.from_json(gold))
+    return total
+
+
+@pytest.mark.parametrize("figure", sorted(FLOORS))
+def test_findings_figure_stays_above_its_floor(subset_scores, figure):
+    assert subset_scores.figures()[figure] >= FLOORS[figure]
+
+
+def test_findings_still_find_real_disputes(subset_scores):
+    assert subset_scores.found_disputes >= MIN_DISPUTES_FOUND
+    assert subset_scores.gold_disputes > 0

@@ -63,7 +63,7 @@ def item_rows(article_id: str, annotated: AnnotatedArticle, rows: dict[str, list
 
     add("mentions", found.mentions, lambda n, m, s, e: [article_id, n, text[s:e], m.label, s, e])
     add("quotes", found.quotes, lambda n, q, s, e: [article_id, n, text[s:e], q.speaker.surface if q.speaker else None, q.cue, q.direct, s, e])
-    add("numbers", found.numbers, lambda n, x, s, e: [article_id, n, text[s:e], x.value, x.unit, x.dimension, x.counted, x.qualifier, s, e])
+    add("numbers", found.numbers, lambda n, x, s, e: [article_id, n, text[s:e], x.value, x.unit, x.dimension, x.counted, x.qualifier, s, e, x.measure, x.about])
     add(
         "claims",
         found.claims,

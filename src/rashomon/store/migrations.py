@@ -49,6 +49,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE TABLE findings (story_id VARCHAR NOT NULL, id VARCHAR NOT NULL, kind VARCHAR, summary VARCHAR, relation VARCHAR, reason VARCHAR, independent_sources INTEGER, claim_ids VARCHAR[], data VARCHAR, PRIMARY KEY (story_id, id));
         """,
     ),
+    (
+        4,
+        "numbers carry their measure frame: what is measured and what it belongs to",
+        """
+        ALTER TABLE numbers ADD COLUMN measure VARCHAR;
+        ALTER TABLE numbers ADD COLUMN about VARCHAR;
+        """,
+    ),
 ]
 
 

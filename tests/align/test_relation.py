@@ -124,32 +124,25 @@ def test_paraphrases_with_different_figures_do_not_agree():
     assert relate(a, same, 0.95).kind == "agree"
 
 
+DENIAL = view(
+    "The rebels denied agreeing to any ceasefire with the ministry.",
+    article="b",
+    subject="group:rebels",
+    actors=("org:ministry", "group:rebels"),
+    status="denied",
+    predicate="agreed",
+    row=1,
+)
+
+
 def test_a_denial_contradicts_the_claim_it_answers():
     claim = view("The ministry agreed to a ceasefire with the rebels.", subject="org:ministry", predicate="agreed", actors=("org:ministry", "group:rebels"))
-    denial = view(
-        "The rebels denied agreeing to any ceasefire with the ministry.",
-        article="b",
-        subject="group:rebels",
-        actors=("org:ministry", "group:rebels"),
-        status="denied",
-        predicate="agreed",
-        row=1,
-    )
-    assert relate(claim, denial, 0.7).kind == "contradiction"
+    assert relate(claim, DENIAL, 0.7).kind == "contradiction"
 
 
 def test_a_denial_does_not_contradict_a_claim_on_its_own_side():
     negated = view("The rebels said they had not agreed to a ceasefire.", subject="group:rebels", predicate="agreed", actors=("org:ministry", "group:rebels"))
-    denial = view(
-        "The rebels denied agreeing to any ceasefire with the ministry.",
-        article="b",
-        subject="group:rebels",
-        actors=("org:ministry", "group:rebels"),
-        status="denied",
-        predicate="agreed",
-        row=1,
-    )
-    assert relate(negated, denial, 0.7).kind != "contradiction"
+    assert relate(negated, DENIAL, 0.7).kind != "contradiction"
 
 
 def test_a_negated_event_verb_contradicts_the_same_event():

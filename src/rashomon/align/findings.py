@@ -248,7 +248,7 @@ def figure_finding(
     labels = [" / ".join(dict.fromkeys(describe(n) for n in position)) for position in positions]
     sides = [side_of(views, rows, label, (n.id for n in position)) for rows, label, position in zip(held, labels, positions)]
     frame = frame_label(positions[0][0])
-    actors = set.intersection(*(set(a for r in rows for a in views[r].claim.actor_ids) for rows in held))
+    actors = set.intersection(*({a for r in rows for a in views[r].claim.actor_ids} for rows in held))
     rows = [r for side_rows in held for r in side_rows]
     if evolving:
         order = sorted(range(len(sides)), key=lambda i: earliest(views, held[i]))

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from rashomon.annotate.lexicon import MEASURE_CLASSES, NEGATIONS, SCALES, UNITS, UPDATE_CUES
 from rashomon.model import Claim, NumberClaim
@@ -183,7 +184,7 @@ def conversions(claim: Claim, numbers: tuple[NumberClaim, ...]) -> dict[str, set
     """Numbers of a claim that restate another in other units ("60 miles (96.5km)"): one measurement, two ways."""
     same: dict[str, set[str]] = {n.id: {n.id} for n in numbers}
     ordered = sorted(numbers, key=lambda n: n.start_char)
-    for first, second in zip(ordered, ordered[1:]):
+    for first, second in pairwise(ordered):
         between = claim.text[first.end_char - claim.start_char : second.start_char - claim.start_char]
         if first.dimension == second.dimension and first.unit != second.unit and PARENTHESIS.fullmatch(between):
             joined = same[first.id] | same[second.id]
@@ -342,9 +343,9 @@ def polarity_relation(a: ClaimView, b: ClaimView, similarity: float, shared_acto
         return None
     same_subject = claim_a.subject_id is not None and claim_a.subject_id == claim_b.subject_id
     light = claim_a.predicate in LIGHT_VERBS and similarity < SAME_FACT_SIMILARITY
-    if claim_a.predicate and claim_a.predicate == claim_b.predicate and claim_a.negated != claim_b.negated and not light:
-        if same_subject and negated_predicate(claim_a) != negated_predicate(claim_b):
-            return Relation("contradiction", f"one report says '{claim_a.predicate}' happened, the other negates it")
+    same_predicate = claim_a.predicate and claim_a.predicate == claim_b.predicate and not light
+    if same_predicate and same_subject and claim_a.negated != claim_b.negated and negated_predicate(claim_a) != negated_predicate(claim_b):
+        return Relation("contradiction", f"one report says '{claim_a.predicate}' happened, the other negates it")
     if opposite(claim_a.predicate, claim_b.predicate) and same_subject and claim_a.negated == claim_b.negated:
         return Relation("contradiction", f"opposite accounts of what the same actor did: '{claim_a.predicate}' vs '{claim_b.predicate}'")
     return None

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from itertools import combinations
+from typing import Self
 
 from rashomon.model import Claim, Dossier, Finding
 
@@ -124,7 +125,7 @@ class FindingScores:
     gold_by_kind: dict[str, int] = field(default_factory=dict)
     found_by_kind: dict[str, int] = field(default_factory=dict)
 
-    def __iadd__(self, other: FindingScores) -> FindingScores:
+    def __iadd__(self, other: FindingScores) -> Self:
         for item in fields(self):
             mine, theirs = getattr(self, item.name), getattr(other, item.name)
             if isinstance(mine, dict):

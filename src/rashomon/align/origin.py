@@ -28,7 +28,7 @@ COPY_SENTENCE_RATIO = 85
 COPY_SHARE = 0.5
 COPY_MIN_SENTENCES = 2
 SENTENCE_CANDIDATE = 0.4
-SENTENCE_PERMUTATIONS = 64
+SENTENCE_PERMUTATIONS = 32
 AGENCIES = {
     "ap": "AP", "associated press": "AP", "reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP",
     "upi": "UPI", "dpa": "dpa", "pa": "PA", "press association": "PA", "ansa": "ANSA", "efe": "EFE",

@@ -35,6 +35,7 @@ MIN_TOPIC_SIMILARITY = 0.3
 FRAME_TOPIC_SIMILARITY = 0.5
 NUMERIC_AGREE_SIMILARITY = 0.5
 COUNTED_DIMENSIONS = ("people", "count")
+INCREMENT = "increment"
 PARENTHESIS = re.compile(r"\s*[(\[]\s*")
 NEGATION_WINDOW = 24
 NEGATION_TOKEN = re.compile(r"n't|[a-z]+")
@@ -146,7 +147,7 @@ def same_scope(a: NumberClaim, b: NumberClaim) -> bool:
         return False
     if key_a != key_b and key_a is not None and key_b is not None:
         return False
-    if (a.about or None) != (b.about or None) and not (counted and key_a in MEASURE_CLASSES):
+    if (a.about or None) != (b.about or None) and (not (counted and key_a in MEASURE_CLASSES) or INCREMENT in (a.about, b.about)):
         return False
     modifiers_a, modifiers_b = counted_modifiers(a), counted_modifiers(b)
     return not (modifiers_a and modifiers_b and not modifiers_a & modifiers_b)
@@ -317,7 +318,7 @@ def denies(denial: Claim, other: Claim) -> bool:
         return False
     if denial.predicate is not None and denial.predicate == other.predicate and denial.predicate not in LIGHT_VERBS:
         return True
-    if denial.subject_id is not None and denial.subject_id in (other.subject_id, *other.actor_ids):
+    if denial.subject_id is not None and denial.subject_id == other.subject_id:
         return True
     return denial.attributed_to is not None and denial.attributed_to in other.actor_ids
 

@@ -171,3 +171,22 @@ def test_opposite_verbs_contradict_only_for_the_same_subject():
     assert relate(arrested, released, 0.6).kind == "contradiction"
     results = view("The test results were released on Sunday.", article="b", subject="thing:results", predicate="release", actors=("person:driver",), row=1)
     assert relate(arrested, results, 0.6).kind != "contradiction"
+
+
+def test_one_event_dated_twice_is_a_contradiction():
+    first = view("The mayor resigned on Thursday after the vote.", subject="person:mayor", predicate="resign", actors=("person:mayor",))
+    first = ClaimView(first.claim, (), first.origin, None, None, 0, dates=("weekday:thursday",))
+    second = view("The mayor resigned on Friday after the vote.", article="b", subject="person:mayor", predicate="resign", actors=("person:mayor",), row=1)
+    second = ClaimView(second.claim, (), second.origin, None, None, 1, dates=("weekday:friday",))
+    relation = relate(first, second, 0.9)
+    assert relation.kind == "contradiction" and "thursday vs friday" in relation.reason
+    same_day = ClaimView(second.claim, (), second.origin, None, None, 1, dates=("weekday:thursday",))
+    assert relate(first, same_day, 0.9).kind != "contradiction"
+
+
+def test_a_different_date_and_a_different_amount_are_two_events():
+    may = view("In May thieves stole jewels worth 2 million dollars.", [number(2e6, "USD", "currency", "worth")], "a", predicate="steal")
+    july = view("In July thieves stole jewels worth 8 million dollars.", [number(8e6, "USD", "currency", "worth", article="b")], "b", predicate="steal", row=1)
+    may = ClaimView(may.claim, may.numbers, may.origin, None, None, 0, frozenset({"--05"}), dates=("--05",))
+    july = ClaimView(july.claim, july.numbers, july.origin, None, None, 1, frozenset({"--07"}), dates=("--07",))
+    assert relate(may, july, 0.8).kind == "unrelated"

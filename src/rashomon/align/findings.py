@@ -29,6 +29,7 @@ import numpy as np
 from rashomon.align.blocking import candidate_pairs
 from rashomon.align.origin import UnionFind, assign_origins, cited_outlet
 from rashomon.align.relation import (
+    WEEKDAY_PREFIX,
     ClaimView,
     Relation,
     compatible,
@@ -51,6 +52,8 @@ MAX_SUMMARY_CHARS = 220
 # Cosine similarity of MiniLM sentence vectors above which two sentences are the same words with trivial edits.
 RESTATEMENT_SIMILARITY = 0.95
 MONTHS = {name: number for number, name in enumerate("january february march april may june july august september october november december".split(), 1)}
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+DATED_DIFFERENTLY = "the same event ("
 KIND_ORDER = {"disputed": 0, "evolving": 1, "corroborated": 2, "single_source": 3}
 
 Related = list[tuple[int, int, Relation]]
@@ -64,6 +67,12 @@ def month_name(text: str) -> str | None:
     return None
 
 
+def weekday_name(text: str) -> str | None:
+    """A weekday a date names when it could not be resolved ("on Thursday" without a publication date): "weekday:thursday"."""
+    words = text.lower().split()
+    return next((f"{WEEKDAY_PREFIX}{word}" for word in words if word in WEEKDAYS), None)
+
+
 def event_year(dossier: Dossier) -> int | None:
     """The year the reported event happened: the latest publication year, else the latest year any date names."""
     published = [p.year for a in dossier.articles if (p := parse_published(a.published))]
@@ -75,14 +84,15 @@ def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
     """Each claim with its numbers, origin (the cited outlet's for second-hand reports), outlet, publication time and the
     times it names (a claim dated only to earlier years than the event's is background)."""
     numbers = {n.id: n for n in dossier.numbers}
-    dates = {d.id: d.value or month_name(d.text) for d in dossier.dates if d.value or month_name(d.text)}
+    dates = {d.id: d.value or month_name(d.text) or weekday_name(d.text) for d in dossier.dates if d.value or month_name(d.text) or weekday_name(d.text)}
     articles = {a.id: a for a in dossier.articles}
     outlets = {a.outlet for a in dossier.articles if a.outlet}
     year = event_year(dossier)
     views = []
     for row, claim in enumerate(dossier.claims):
         cited = cited_outlet(claim.attributed_name, outlets) if claim.status == "reported" else None
-        when = frozenset(dates[i][:7] for i in claim.date_ids if i in dates)
+        named = tuple(dict.fromkeys(dates[i] for i in claim.date_ids if i in dates))
+        when = frozenset(t[:7] for t in named if not t.startswith(WEEKDAY_PREFIX))
         views.append(
             ClaimView(
                 claim=claim,
@@ -92,6 +102,7 @@ def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
                 published=parse_published(articles[claim.article_id].published),
                 row=row,
                 when=when,
+                dates=named,
                 background=year is not None and bool(years := [int(t[:4]) for t in when if t[:4].isdigit()]) and max(years) < year,
             )
         )
@@ -274,10 +285,12 @@ def views_by_id(views: list[ClaimView]) -> dict[str, int]:
     return {view.claim.id: view.row for view in views}
 
 
-def dispute_summary(dossier: Dossier, claim_a: Claim, claim_b: Claim) -> str:
+def dispute_summary(dossier: Dossier, claim_a: Claim, claim_b: Claim, reason: str) -> str:
     """The point in dispute, stated without taking a side."""
     subject = claim_a.subject_id or claim_b.subject_id
     topic = actor_names(dossier, {subject}) if subject else actor_names(dossier, set(claim_a.actor_ids) & set(claim_b.actor_ids))
+    if reason.startswith(DATED_DIFFERENTLY):
+        return f"When '{claim_a.predicate}' happened concerning {topic}: accounts give different dates"
     if "denied" in (claim_a.status, claim_b.status):
         return f"Whether the reported account concerning {topic} is true: one side reports it, the other denies it"
     if claim_a.predicate and claim_b.predicate and claim_a.predicate != claim_b.predicate:
@@ -315,7 +328,7 @@ def contradiction_findings(dossier: Dossier, views: list[ClaimView], related: Re
             Finding(
                 id="",
                 kind="disputed",
-                summary=shorten(dispute_summary(dossier, views[a].claim, views[b].claim)),
+                summary=shorten(dispute_summary(dossier, views[a].claim, views[b].claim, relation.reason)),
                 claim_ids=[views[r].claim.id for r in rows],
                 independent_sources=origins_of(views, rows),
                 relation="contradiction",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 
-from rashomon.annotate.lexicon import MEASURE_CLASSES, NEGATIONS, SCALES, UNITS, UPDATE_CUES
+from rashomon.annotate.lexicon import MEASURE_CLASSES, NEGATIONS, REPORT_VERBS, SCALES, UNITS, UPDATE_CUES
 from rashomon.model import Claim, NumberClaim
 
 WRITTEN_NUMBER = re.compile(r"\d+(?:\.(?P<decimals>\d+))?\s*(?P<scale>million|billion|trillion|thousand|bn|mn|m|k)?\b", re.IGNORECASE)
@@ -38,6 +38,10 @@ COUNTED_DIMENSIONS = ("people", "count")
 INCREMENT = "increment"
 PARENTHESIS = re.compile(r"\s*[(\[]\s*")
 NEGATION_WINDOW = 24
+# Claims sharing actors whose sentences are this close (MiniLM cosine) report one event (used to set dates against
+# each other when the parse gives no common subject); above the 0.67 used for agreement with shared actors.
+DATE_EVENT_SIMILARITY = 0.7
+WEEKDAY_PREFIX = "weekday:"
 NEGATION_TOKEN = re.compile(r"n't|[a-z]+")
 StatedTogether = Callable[[NumberClaim, NumberClaim], bool]
 OPPOSITE_PREDICATES = [
@@ -65,6 +69,7 @@ class ClaimView:
     row: int
     when: frozenset[str] = frozenset()
     background: bool = False
+    dates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -323,6 +328,39 @@ def denies(denial: Claim, other: Claim) -> bool:
     return denial.attributed_to is not None and denial.attributed_to in other.actor_ids
 
 
+def dates_differ(first: str, second: str) -> bool:
+    """Two dates that cannot name one day: weekdays that differ, or ISO dates that differ at their common precision."""
+    if first.startswith(WEEKDAY_PREFIX) or second.startswith(WEEKDAY_PREFIX):
+        return first.startswith(WEEKDAY_PREFIX) and second.startswith(WEEKDAY_PREFIX) and first != second
+    if first.startswith("--") != second.startswith("--"):
+        return False
+    common = min(len(first), len(second))
+    return first[:common] != second[:common]
+
+
+def date_relation(a: ClaimView, b: ClaimView, similarity: float, shared_actors: set[str]) -> Relation | None:
+    """One event dated differently: the same event verb, with the same subject or in related sentences about shared
+    actors, each claim naming one date, and the dates cannot name one day ("pleaded guilty in July 1973" / "pleaded
+    guilty on June 27, 1973"; "approved the bond in 2010" / "last year" in a 2012 report).
+
+    Verbs of saying are left out (the date of a statement is not the date of what it reports), and so are a background
+    date against a current one and claims whose figures also differ: a different date *and* a different amount are two
+    events ("in May thieves stole £910,000" / "in July a thief stole £88m"), not one event dated twice.
+    """
+    if len(a.dates) != 1 or len(b.dates) != 1 or a.origin == b.origin or not dates_differ(a.dates[0], b.dates[0]):
+        return None
+    if a.claim.predicate in REPORT_VERBS or b.claim.predicate in REPORT_VERBS or a.background != b.background:
+        return None
+    if figures_clash(a, b) or figures_clash(b, a):
+        return None
+    same_event = a.claim.predicate is not None and a.claim.predicate == b.claim.predicate and a.claim.predicate not in LIGHT_VERBS
+    same_subject = a.claim.subject_id is not None and a.claim.subject_id == b.claim.subject_id
+    if not same_event or not (same_subject or (shared_actors and similarity >= SCOPE_SIMILARITY) or similarity >= DATE_EVENT_SIMILARITY):
+        return None
+    shown = (a.dates[0].removeprefix(WEEKDAY_PREFIX), b.dates[0].removeprefix(WEEKDAY_PREFIX))
+    return Relation("contradiction", f"the same event ('{a.claim.predicate}') is dated differently: {shown[0]} vs {shown[1]} (sentence similarity {similarity:.2f})")
+
+
 def polarity_relation(a: ClaimView, b: ClaimView, similarity: float, shared_actors: set[str]) -> Relation | None:
     """Contradiction: a denial, a negation of the same predicate, or opposite predicates about the same actor.
 
@@ -372,6 +410,9 @@ def relate(a: ClaimView, b: ClaimView, similarity: float, names: dict[str, str] 
     contradiction = polarity_relation(a, b, similarity, shared_actors)
     if contradiction is not None and contradiction.reason.startswith("one report carries a denial"):
         return contradiction
+    dated = date_relation(a, b, similarity, shared_actors)
+    if dated is not None:
+        return dated
     if different_subjects(a.claim, b.claim) and similarity < SAME_FACT_SIMILARITY:
         return Relation("unrelated", "different actors")
     if contradiction is not None:

@@ -1,4 +1,4 @@
-from rashomon.model import Actor, Article, Claim, Dossier, Quote
+from rashomon.model import Actor, Article, Claim, Dossier, Finding, FindingSide, Quote
 
 
 def test_markdown_sections_and_escaping():
@@ -16,3 +16,20 @@ def test_markdown_sections_and_escaping():
     assert "| Ann Lee | PERSON | Lee | 2 | 1 |" in markdown
     assert "### Ann Lee" in markdown and "“It is unsafe” — said (Gazette \\| Daily)" in markdown
     assert "### reported (1)" in markdown
+
+
+def test_markdown_shows_evolving_figures_in_order():
+    articles = [Article(id=i, source_path=f"{i}.txt", outlet=o, text="x") for i, o in (("a1", "Early Wire"), ("a2", "Late Post"))]
+    claims = [
+        Claim(id="a1:c1", article_id="a1", text="Police said 9 were arrested.", status="reported", start_char=0, end_char=5),
+        Claim(id="a2:c1", article_id="a2", text="Arrests rose to 14.", status="asserted", start_char=0, end_char=5),
+    ]
+    sides = [
+        FindingSide(position="9 arrested", claim_ids=["a1:c1"], article_ids=["a1"], outlets=["Early Wire"], statuses=["reported"]),
+        FindingSide(position="14 arrested", claim_ids=["a2:c1"], article_ids=["a2"], outlets=["Late Post"], statuses=["asserted"]),
+    ]
+    update = Finding(id="f1", kind="evolving", summary="The figure changed: 9 → 14", claim_ids=["a1:c1", "a2:c1"], independent_sources=2, sides=sides)
+    markdown = Dossier(articles=articles, claims=claims, findings=[update]).to_markdown()
+    section = markdown.split("## What changed between reports", 1)[1].split("\n## ", 1)[0]
+    assert "The figure changed: 9 → 14" in section
+    assert section.index("9 arrested") < section.index("14 arrested")

@@ -51,6 +51,7 @@ def render_markdown(dossier: Dossier) -> str:
     lines = ["# rashomon dossier", "", f"{len(dossier.articles)} articles, {len(dossier.actors)} actors, {len(dossier.quotes)} quotes, {len(dossier.numbers)} numbers, {len(dossier.claims)} claims. Schema {dossier.schema_version}.", ""]
     lines += finding_section(dossier, "What the sources agree on", by_kind["corroborated"])
     lines += finding_section(dossier, "What is disputed", by_kind["disputed"])
+    lines += finding_section(dossier, "What changed between reports", by_kind["evolving"])
     lines += finding_section(dossier, "What rests on one source", by_kind["single_source"])
 
     lines += ["## Articles", "", "| id | outlet | title | published | words |", "|---|---|---|---|---|"]

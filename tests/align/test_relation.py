@@ -190,3 +190,16 @@ def test_a_different_date_and_a_different_amount_are_two_events():
     may = ClaimView(may.claim, may.numbers, may.origin, None, None, 0, frozenset({"--05"}), dates=("--05",))
     july = ClaimView(july.claim, july.numbers, july.origin, None, None, 1, frozenset({"--07"}), dates=("--07",))
     assert relate(may, july, 0.8).kind == "unrelated"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (number(212, "fahrenheit", "temperature"), number(100, "celsius", "temperature"), True),  # boiling point both ways
+        (number(100, "fahrenheit", "temperature"), number(100, "celsius", "temperature"), False),  # twin: same digits
+        (number(2, "decade", "duration"), number(20, "year", "duration"), True),
+        (number(2, "decade", "duration"), number(2, "year", "duration"), False),  # twin: a decade is not a year
+    ],
+)
+def test_units_convert_with_their_offsets_and_sizes(first, second, expected):
+    assert compatible(first, second) is expected

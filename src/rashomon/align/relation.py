@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 
-from rashomon.annotate.lexicon import MEASURE_CLASSES, NEGATIONS, REPORT_VERBS, SCALES, UNITS, UPDATE_CUES
+from rashomon.annotate.lexicon import MEASURE_CLASSES, NEGATIONS, REPORT_VERBS, SCALES, UNIT_OFFSETS, UNITS, UPDATE_CUES
 from rashomon.model import Claim, NumberClaim
 
 WRITTEN_NUMBER = re.compile(r"\d+(?:\.(?P<decimals>\d+))?\s*(?P<scale>million|billion|trillion|thousand|bn|mn|m|k)?\b", re.IGNORECASE)
@@ -99,7 +99,7 @@ def granularity(number: NumberClaim) -> float:
 def interval(number: NumberClaim) -> tuple[float, float]:
     """The values a number with its qualifier admits, in its dimension's base unit (lower bounds reach 1.5 times up)."""
     factor = UNITS.get(number.unit.lower(), (None, None, 1.0))[2] if number.unit else 1.0
-    value = number.value * factor
+    value = (number.value + UNIT_OFFSETS.get((number.unit or "").lower(), 0.0)) * factor
     half = granularity(number) * factor / 2
     qualifier = number.qualifier
     if qualifier in ("at least",):

@@ -1,0 +1,1 @@
+"""The corpus store: DuckDB tables for articles, annotations, stories and analyses, with ordered migrations."""

@@ -112,3 +112,10 @@ def test_increments_and_codes_are_not_totals(parse):
     hits = by_text(extract_numbers(parse("Eight more people were arrested. Attackers used the flaw CVE-2013-3893 in the browser.")))
     assert hits["Eight"].about == "increment"
     assert not any("3893" in text for text in hits)
+
+
+def test_an_m_without_currency_is_metres_unless_a_noun_follows(parse):
+    hits = by_text(extract_numbers(parse("The climber fell about 60m from a ridge. The region has 3m people. A thief took £8m in cash.")))
+    assert (hits["about 60m"].unit, hits["about 60m"].value) == ("m", 60)
+    assert hits["3m"].value == 3_000_000 and hits["3m"].unit is None
+    assert hits["£8m"].value == 8_000_000 and hits["£8m"].unit == "GBP"

@@ -169,6 +169,8 @@ def frame_label(number: NumberClaim) -> str:
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two ranges meet. Ranges that only touch count ("9" and "10" as written): tried strict, it turned more pairs of
+    different small counts into disputes (3 wrong for 0 right on the evaluation set) than it found real ones."""
     return a[0] <= b[1] and b[0] <= a[1]
 
 

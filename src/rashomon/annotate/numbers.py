@@ -34,6 +34,8 @@ from rashomon.annotate.types import NumberHit
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 NUMERIC = re.compile(r"^(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?P<scale>[a-z]+)?$")
 ATTACHED_SCALE = re.compile(r"^\d+(?:\.\d+)?(?:million|billion|thousand|trillion|bn|mn|m|k)$", re.IGNORECASE)
+# "60m" with no currency: metres, unless a noun follows ("3m people"); with a currency sign ("£88m") a million.
+METRE_OR_MILLION = re.compile(r"\d\s?m$", re.IGNORECASE)
 ATTACHED_UNIT = re.compile(r"(\d)([a-z]+)\b")
 PLUS_SUFFIX = re.compile(r"(?:-plus|\+)$")
 NAME_LIKE = re.compile(r"[A-Za-z]+-?\d|\d+[A-Za-z]{2,}\d|^No\.?\d", re.IGNORECASE)
@@ -253,8 +255,8 @@ def distance_from(span: Span) -> str | None:
     index = span.end
     while index < len(doc) and index < span.end + 6 and (doc[index].text in "()" or doc[index].like_num or doc[index].lower_ in UNITS):
         index += 1
-    while index < len(doc) and index < span.end + 6 and doc[index].lower_ in DIRECTION_WORDS | {"of", "to"}:
-        if doc[index].lower_ in ("of", "from", "to", "outside"):
+    while index < len(doc) and index < span.end + 6 and doc[index].lower_ in DIRECTION_WORDS | {"of"}:
+        if doc[index].lower_ in ("of", "from", "outside"):
             place = next((t for t in doc[index + 1 : index + 5] if t.pos_ in ("PROPN", "NOUN")), None)
             if place is None:
                 return None
@@ -351,6 +353,12 @@ def extend_with_context(span: Span) -> Span:
     return doc[start:end]
 
 
+def followed_by_noun(span: Span) -> bool:
+    """The number is followed by what it counts ("3m people"), so an "m" on it is a million, not metres."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN") and doc[span.end].lower_ not in UNITS
+
+
 def in_identifier(span: Span) -> bool:
     """A number glued by a hyphen or slash to letters or digits before it is part of a code ("CVE-2013-3893", "A-380")."""
     text = span.doc.text
@@ -413,6 +421,8 @@ def extract_numbers(doc: Doc) -> list[NumberHit]:
                 continue
             hits.append(age_hit(span, parsed.value))
             continue
+        if parsed.unit is None and METRE_OR_MILLION.search(text) and not followed_by_noun(span):
+            parsed = ParsedQuantity(parsed.value / SCALES["m"], parsed.qualifier, *UNITS["m"][:2], parsed.unit_words)
         if parsed.unit == "GBP" and "£" not in text and any(verb_lemma(t, WEIGHT_VERBS) for t in span.sent):
             parsed = ParsedQuantity(parsed.value, parsed.qualifier, *UNITS["lb"][:2], parsed.unit_words)
         counted = noun_phrase_words(noun) if noun is not None and noun.lower_ not in UNITS and noun.lower_ not in CURRENCIES else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from enum import Enum
 from importlib import resources
@@ -11,6 +12,7 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -19,6 +21,8 @@ from rashomon.model import Dossier
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Reconstruct one news event from many reports of it.")
 err = Console(stderr=True)
+# C0 and C1 control characters, escape sequences included (ESC, CSI, OSC), as they could reach the terminal from input.
+TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 class Format(str, Enum):
@@ -27,9 +31,14 @@ class Format(str, Enum):
     html = "html"
 
 
+def shown(text: object) -> str:
+    """Text from input as the terminal should show it: no control or escape sequences, no Rich markup."""
+    return escape(TERMINAL_CONTROLS.sub("", str(text)))
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """Stop with a one-line error for the user."""
-    err.print(f"[bold red]rashomon:[/] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[bold red]rashomon:[/] {shown(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -72,7 +81,7 @@ def run_analysis(paths: list[str]) -> Dossier:
 
         dossier = analyze(paths, on_done=on_done, on_ingested=on_ingested)
     for diagnostic in dossier.diagnostics:
-        err.print(f"[yellow]{diagnostic.source_path}[/]: {diagnostic.message}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
     return dossier
 
 
@@ -200,7 +209,7 @@ def ingest(
         except (StoreError, RuntimeError) as error:
             fail(str(error))
     for diagnostic in report.diagnostics:
-        err.print(f"[yellow]{diagnostic.source_path}[/]: {diagnostic.message}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
     err.print(f"read {report.read}, already stored {report.already_stored}, added {report.added}, moved between stories {report.moved}", highlight=False)
 
 
@@ -254,10 +263,10 @@ def stories(
         table.add_column(column)
     for item in found:
         outlets = sorted({a["outlet"] for a in item["articles"] if a["outlet"]})
-        table.add_row(item["id"], str(len(item["articles"])), ", ".join(outlets[:4]), (item["title"] or "")[:90])
+        table.add_row(shown(item["id"]), str(len(item["articles"])), shown(", ".join(outlets[:4])), shown((item["title"] or "")[:90]))
         if story is not None:
             for article in item["articles"]:
-                table.add_row("", article["id"], article["outlet"] or "", article["source_path"])
+                table.add_row("", shown(article["id"]), shown(article["outlet"] or ""), shown(article["source_path"]))
     Console().print(table)
 
 

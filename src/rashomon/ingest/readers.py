@@ -6,10 +6,12 @@ naming the file, and the other articles go on.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +23,10 @@ from rashomon.model import Article, Diagnostic
 MAX_DOCUMENT_BYTES = 5_000_000
 MAX_EXPORT_BYTES = 2_000_000_000
 MIN_WORDS = 5
+MAX_FIELD_CHARS = 300
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+SURROGATES = re.compile("[\ud800-\udfff]")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}
@@ -73,15 +79,28 @@ def content_id(text: str) -> str:
 
 
 def decode_bytes(data: bytes) -> str:
-    """UTF-8 text from bytes, or an :class:`InputProblem` saying why it is not text."""
+    """Text from bytes: UTF-32/UTF-16 when a byte-order mark says so, else UTF-8; or an :class:`InputProblem` saying why
+    it is not text."""
     if not data.strip():
         raise InputProblem("empty file")
+    for bom, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(bom):
+            try:
+                return clean_text(data.decode(encoding))
+            except UnicodeDecodeError as error:
+                raise InputProblem(f"invalid {encoding.upper()} at byte {error.start}") from None
     if b"\x00" in data[:8192]:
         raise InputProblem("binary file (NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        return clean_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise InputProblem(f"invalid UTF-8 at byte {error.start}") from None
+
+
+def clean_text(text: str) -> str:
+    """Text without NUL and other control characters (tabs and line breaks kept) and without unpaired surrogates
+    (which JSON escapes can carry and which no encoder accepts)."""
+    return CONTROL_CHARACTERS.sub("", SURROGATES.sub("\ufffd", text))
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -121,6 +140,8 @@ def make_article(text: str, source_path: str, meta: dict[str, str | None]) -> Ar
     language = detect_language(text)
     if language == "unknown":
         raise InputProblem("text is not English; rashomon analyses English news only")
+    meta = {key: clean_text(value)[:MAX_FIELD_CHARS].strip() if isinstance(value, str) else value for key, value in meta.items()}
+    text = clean_text(text)
     title = meta.get("title") or next((line.strip() for line in text.splitlines() if line.strip()), None)
     url = meta.get("url") or None
     outlet = meta.get("outlet") or outlet_from_url(url) or outlet_from_text(text)
@@ -189,25 +210,40 @@ def record_to_article(record: object, source_path: str, position: int) -> Articl
     return make_article(text.replace("\r\n", "\n"), f"{source_path}#{key}", meta)
 
 
+def load_json(text: str) -> object:
+    """One JSON value, with the ways hostile JSON breaks Python's parser turned into input problems."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputProblem(f"invalid JSON ({error.msg} at line {error.lineno})") from None
+    except RecursionError:
+        raise InputProblem("invalid JSON (nested too deeply)") from None
+    except ValueError as error:  # Python's limit on the digits of an integer literal
+        raise InputProblem(f"invalid JSON ({str(error).split(':')[0].lower()})") from None
+
+
 def iter_json_records(text: str) -> Iterator[tuple[int, object | InputProblem]]:
-    """(line number, record or problem) for a JSONL file, or for a JSON array/object file."""
+    """(line number, record or problem) for a JSONL file, or for a JSON array or single-object file."""
     stripped = text.lstrip()
-    if stripped.startswith("["):
+    whole = stripped.startswith("[") or (stripped.startswith("{") and "\n" in stripped.rstrip() and not stripped.rstrip().endswith("}\n{"))
+    if whole:
         try:
-            records = json.loads(stripped)
-        except json.JSONDecodeError as error:
-            yield 0, InputProblem(f"invalid JSON: {error.msg} at line {error.lineno}")
+            records = load_json(stripped)
+        except InputProblem as problem:
+            if stripped.startswith("["):
+                yield 0, problem
+                return
+        else:
+            for index, record in enumerate(records if isinstance(records, list) else [records], start=1):
+                yield index, record
             return
-        for index, record in enumerate(records, start=1):
-            yield index, record
-        return
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as error:
-            yield number, InputProblem(f"line {number}: invalid JSON ({error.msg})")
+            yield number, load_json(line)
+        except InputProblem as problem:
+            yield number, InputProblem(f"line {number}: {problem}")
 
 
 def read_records(data: bytes, source_path: str, suffix: str) -> IngestResult:
@@ -271,10 +307,11 @@ def read_bytes(data: bytes, source_path: str, suffix: str = "") -> IngestResult:
 
 
 def iter_files(path: Path) -> Iterator[Path]:
-    """The files under a path, recursively and in a stable order, hidden files left out."""
+    """The entries under a path that are not folders, recursively and in a stable order, hidden ones left out (devices,
+    pipes and broken links are yielded too, so that each gets its diagnostic instead of vanishing)."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+            if not child.is_dir() and not any(part.startswith(".") for part in child.relative_to(path).parts):
                 yield child
     else:
         yield path
@@ -285,18 +322,26 @@ def read_paths(paths: Iterable[str | Path]) -> IngestResult:
     result = IngestResult()
     for given in paths:
         if str(given) == "-":
-            result.extend(read_bytes(sys.stdin.buffer.read(), "-"))
+            data = sys.stdin.buffer.read(MAX_EXPORT_BYTES + 1)
+            if len(data) > MAX_EXPORT_BYTES:
+                result.diagnostics.append(Diagnostic(source_path="-", stage="ingest", message=f"input is over the {MAX_EXPORT_BYTES:,}-byte limit"))
+                continue
+            result.extend(read_bytes(data, "-"))
             continue
         path = Path(given)
         if not path.exists():
-            result.diagnostics.append(Diagnostic(source_path=str(given), stage="ingest", message="no such file or folder"))
+            message = "broken symbolic link" if path.is_symlink() else "no such file or folder"
+            result.diagnostics.append(Diagnostic(source_path=str(given), stage="ingest", message=message))
             continue
+        files = 0
         for file in iter_files(path):
+            files += 1
             try:
-                size = file.stat().st_size
-                if size > MAX_EXPORT_BYTES:
-                    raise InputProblem(f"file is {size:,} bytes, over the {MAX_EXPORT_BYTES:,}-byte limit")
-                data = file.read_bytes()
+                if file.is_symlink() and not file.exists():
+                    raise InputProblem("broken symbolic link")
+                if not file.is_file():
+                    raise InputProblem("not a regular file (a device, pipe or socket is never read)")
+                data = read_bounded(file, MAX_EXPORT_BYTES)
             except InputProblem as problem:
                 result.diagnostics.append(Diagnostic(source_path=str(file), stage="ingest", message=str(problem)))
                 continue
@@ -304,7 +349,18 @@ def read_paths(paths: Iterable[str | Path]) -> IngestResult:
                 result.diagnostics.append(Diagnostic(source_path=str(file), stage="ingest", message=f"cannot read: {error.strerror}"))
                 continue
             result.extend(read_bytes(data, str(file), file.suffix.lower()))
+        if path.is_dir() and not files:
+            result.diagnostics.append(Diagnostic(source_path=str(given), stage="ingest", message="folder holds no files"))
     return result
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """A file's bytes, refusing it as soon as more than ``limit`` bytes have been read (whatever its size claims)."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise InputProblem(f"file is over the {limit:,}-byte limit")
+    return data
 
 
 def unique_ids(articles: list[Article]) -> list[Article]:

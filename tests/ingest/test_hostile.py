@@ -1,0 +1,97 @@
+"""Hostile input: each bad file becomes one diagnostic naming it, and the good article beside it is still read."""
+
+import json
+import os
+
+import pytest
+
+from rashomon.ingest.readers import read_paths
+
+GOOD = "Council approves budget\n\nThe city council approved the new budget on Monday after a long debate about roads and schools, officials said.\n"
+
+
+def read_folder(tmp_path, name, content):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    bad = tmp_path / name
+    if isinstance(content, bytes):
+        bad.write_bytes(content)
+    else:
+        bad.write_text(content, encoding="utf-8")
+    return read_paths([tmp_path])
+
+
+def messages(result):
+    return {os.path.basename(d.source_path.split("#")[0]): d.message for d in result.diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("nested.json", "[" * 5000 + "]" * 5000, "invalid JSON (nested too deeply)"),
+        ("big.jsonl", '{"text": "x", "id": ' + "9" * 5000 + "}\n", "line 1: invalid JSON (exceeds the limit (4300 digits) for integer string conversion)"),
+    ],
+)
+def test_json_that_breaks_the_parser_is_one_diagnostic(tmp_path, name, content, message):
+    result = read_folder(tmp_path, name, content)
+    assert messages(result) == {name: message}
+    assert [a.title for a in result.articles] == ["Council approves budget"]
+
+
+def test_a_lone_surrogate_escape_is_replaced_not_fatal(tmp_path):
+    record = '{"text": "The council met on Monday to discuss the budget \\ud800 of the city and the new road plans."}\n'
+    result = read_folder(tmp_path, "surrogate.jsonl", record)
+    assert not result.diagnostics
+    texts = sorted(a.text for a in result.articles)
+    assert len(texts) == 2 and any("\ufffd" in t for t in texts)
+    assert all(t.encode("utf-8") for t in texts)
+
+
+def test_utf16_with_a_byte_order_mark_is_decoded(tmp_path):
+    result = read_folder(tmp_path, "utf16.txt", GOOD.replace("budget", "tax").encode("utf-16"))
+    assert not result.diagnostics
+    assert sorted(a.title for a in result.articles) == ["Council approves budget", "Council approves tax"]
+
+
+def test_utf16_without_its_mark_is_still_binary(tmp_path):
+    result = read_folder(tmp_path, "utf16.txt", GOOD.encode("utf-16")[2:])
+    assert messages(result) == {"utf16.txt": "binary file (NUL bytes), not text"}
+
+
+def test_a_pretty_printed_single_object_is_one_article(tmp_path):
+    record = {"title": "Harbour reopens", "text": "The harbour reopened on Tuesday after repairs to the quay were completed, the port authority said."}
+    result = read_folder(tmp_path, "pretty.json", json.dumps(record, indent=2))
+    assert not result.diagnostics
+    assert sorted(a.title for a in result.articles) == ["Council approves budget", "Harbour reopens"]
+
+
+def test_control_characters_and_long_fields_are_cleaned(tmp_path):
+    record = {"title": "Click\x1b]8;;http://x.example/\x07here\x00", "outlet": "O" * 5000, "text": "The harbour\x00 reopened on Tuesday after repairs, officials said in a statement."}
+    result = read_folder(tmp_path, "record.jsonl", json.dumps(record) + "\n")
+    harbour = next(a for a in result.articles if a.title != "Council approves budget")
+    assert "\x1b" not in harbour.title and "\x07" not in harbour.title and "\x00" not in harbour.text
+    assert len(harbour.outlet) == 300
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = read_paths([tmp_path])
+    assert messages(result) == {"pipe.txt": "not a regular file (a device, pipe or socket is never read)"}
+    assert len(result.articles) == 1
+
+
+def test_broken_links_and_empty_folders_are_reported(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "empty").mkdir()
+    result = read_paths([tmp_path, tmp_path / "empty"])
+    assert messages(result) == {"gone.txt": "broken symbolic link", "empty": "folder holds no files"}
+    assert len(result.articles) == 1
+
+
+def test_the_terminal_shows_input_as_plain_text():
+    from rashomon.cli import shown
+
+    assert shown("[/x] \x1b]8;;http://x.example/\x07title") == "\\[/x] ]8;;http://x.example/title"
+    assert shown("plain name.txt") == "plain name.txt"

@@ -95,3 +95,16 @@ def test_the_terminal_shows_input_as_plain_text():
 
     assert shown("[/x] \x1b]8;;http://x.example/\x07title") == "\\[/x] ]8;;http://x.example/title"
     assert shown("plain name.txt") == "plain name.txt"
+
+
+def test_chinese_text_is_not_english_rather_than_empty(tmp_path):
+    result = read_folder(tmp_path, "zh.txt", "北京时间今天上午，国务院召开常务会议，讨论了经济形势和下一步工作安排。会议指出，要加大政策支持力度。")
+    assert messages(result) == {"zh.txt": "text is not English; rashomon analyses English news only"}
+    assert len(result.articles) == 1
+
+
+def test_an_unclosed_csv_quote_is_reported_and_earlier_rows_kept(tmp_path):
+    rows = 'id,text\n1,"The council approved the budget on Monday after a long debate, officials said."\n2,"An unclosed quote\n3,A third row\n'
+    result = read_folder(tmp_path, "export.csv", rows)
+    assert messages(result) == {"export.csv": "malformed CSV after record 1: unexpected end of data (an unclosed quote?)"}
+    assert len(result.articles) == 2

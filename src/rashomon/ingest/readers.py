@@ -24,6 +24,7 @@ MAX_DOCUMENT_BYTES = 5_000_000
 MAX_EXPORT_BYTES = 2_000_000_000
 MIN_WORDS = 5
 MAX_FIELD_CHARS = 300
+MIN_SCRIPT_LETTERS = 20
 BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SURROGATES = re.compile("[\ud800-\udfff]")
@@ -131,9 +132,18 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, "\n".join(lines[index:]).lstrip("\n")
 
 
+def mostly_other_script(text: str) -> bool:
+    """Most letters are outside the Latin alphabet (Chinese, Arabic, Cyrillic...): not English, whatever the word count."""
+    letters = [c for c in text[:5000] if c.isalpha()]
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    return len(letters) >= MIN_SCRIPT_LETTERS and latin < len(letters) / 2
+
+
 def make_article(text: str, source_path: str, meta: dict[str, str | None]) -> Article:
     """An :class:`Article` from its text and whatever metadata came with it; raises on unusable text."""
-    text = text.strip("\n\r\t ")
+    text = clean_text(text).strip("\n\r\t ")
+    if mostly_other_script(text):
+        raise InputProblem("text is not English; rashomon analyses English news only")
     words = len(text.split())
     if words < MIN_WORDS:
         raise InputProblem(f"no usable text ({words} words)")
@@ -141,7 +151,6 @@ def make_article(text: str, source_path: str, meta: dict[str, str | None]) -> Ar
     if language == "unknown":
         raise InputProblem("text is not English; rashomon analyses English news only")
     meta = {key: clean_text(value)[:MAX_FIELD_CHARS].strip() if isinstance(value, str) else value for key, value in meta.items()}
-    text = clean_text(text)
     title = meta.get("title") or next((line.strip() for line in text.splitlines() if line.strip()), None)
     url = meta.get("url") or None
     outlet = meta.get("outlet") or outlet_from_url(url) or outlet_from_text(text)
@@ -252,7 +261,7 @@ def read_records(data: bytes, source_path: str, suffix: str) -> IngestResult:
     text = decode_bytes(data)
     if suffix in CSV_SUFFIXES:
         csv.field_size_limit(MAX_DOCUMENT_BYTES)
-        reader = csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",")
+        reader = csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",", strict=True)
         rows: Iterable[tuple[int, object | InputProblem]] = ((n, row) for n, row in enumerate(reader, start=1))
     else:
         rows = iter_json_records(text)
@@ -267,7 +276,8 @@ def read_records(data: bytes, source_path: str, suffix: str) -> IngestResult:
             except InputProblem as problem:
                 result.diagnostics.append(Diagnostic(source_path=where, stage="ingest", message=str(problem)))
     except csv.Error as error:
-        result.diagnostics.append(Diagnostic(source_path=source_path, stage="ingest", message=f"malformed CSV: {error}"))
+        where = f" after record {len(result.articles) + len(result.diagnostics)}" if result.articles or result.diagnostics else ""
+        result.diagnostics.append(Diagnostic(source_path=source_path, stage="ingest", message=f"malformed CSV{where}: {error} (an unclosed quote?)"))
     return result
 
 

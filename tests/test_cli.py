@@ -41,7 +41,7 @@ def test_bad_file_beside_good_one_keeps_the_batch(tmp_path):
     (tmp_path / "good.txt").write_text(STORY)
     (tmp_path / "empty.txt").write_text("")
     done = rashomon("analyze", str(tmp_path))
-    assert done.returncode == 0
+    assert done.returncode == 3  # done, with some inputs left out (each named by a diagnostic)
     dossier = json.loads(done.stdout)
     assert len(dossier["articles"]) == 1
     assert dossier["diagnostics"][0]["message"] == "empty file"

@@ -21,6 +21,9 @@ from rashomon.model import Dossier
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Reconstruct one news event from many reports of it.")
 err = Console(stderr=True)
+# Exit status of a run that wrote its output but left some inputs out (each named by a diagnostic): 0 is a run that
+# used every input, 2 a run that could not go ahead, so scripts can tell the three apart.
+SKIPPED_INPUTS = 3
 # C0 and C1 control characters, escape sequences included (ESC, CSI, OSC), as they could reach the terminal from input.
 TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
@@ -160,6 +163,13 @@ def analyze(
     else:
         write_text(output, text + "\n")
     err.print(summary_table(dossier))
+    exit_if_skipped(dossier.diagnostics)
+
+
+def exit_if_skipped(diagnostics: list) -> None:
+    """Exit with ``SKIPPED_INPUTS`` when the run left some inputs out (its output holds the others), so that scripts can tell."""
+    if any(d.stage == "ingest" for d in diagnostics):
+        raise typer.Exit(SKIPPED_INPUTS)
 
 
 def open_store(path: Path, read_only: bool = False):
@@ -211,6 +221,7 @@ def ingest(
     for diagnostic in report.diagnostics:
         err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
     err.print(f"read {report.read}, already stored {report.already_stored}, added {report.added}, moved between stories {report.moved}", highlight=False)
+    exit_if_skipped(report.diagnostics)
 
 
 @app.command()

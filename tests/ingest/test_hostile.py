@@ -108,3 +108,20 @@ def test_an_unclosed_csv_quote_is_reported_and_earlier_rows_kept(tmp_path):
     result = read_folder(tmp_path, "export.csv", rows)
     assert messages(result) == {"export.csv": "malformed CSV after record 1: unexpected end of data (an unclosed quote?)"}
     assert len(result.articles) == 2
+
+
+def test_html_in_its_declared_latin1_charset_is_read(tmp_path):
+    page = (
+        '<html><head><meta charset="iso-8859-1"><title>Caf\xe9 reopens</title></head><body><article><p>'
+        "The caf\xe9 on the main square reopened on Friday after a long renovation, its owner told the town council."
+        "</p></article></body></html>"
+    )
+    result = read_folder(tmp_path, "page.html", page.encode("latin-1"))
+    assert not result.diagnostics
+    assert any("café" in a.text for a in result.articles)
+
+
+def test_html_that_is_not_utf8_and_declares_nothing_is_still_refused(tmp_path):
+    page = "<html><body><p>The caf\xe9 on the main square reopened on Friday after renovation.</p></body></html>"
+    result = read_folder(tmp_path, "page.html", page.encode("latin-1"))
+    assert messages(result) == {"page.html": "invalid UTF-8 at byte 22"}

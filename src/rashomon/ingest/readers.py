@@ -25,6 +25,7 @@ MAX_EXPORT_BYTES = 2_000_000_000
 MIN_WORDS = 5
 MAX_FIELD_CHARS = 300
 MIN_SCRIPT_LETTERS = 20
+DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SURROGATES = re.compile("[\ud800-\udfff]")
@@ -175,11 +176,26 @@ def read_text_document(data: bytes, source_path: str) -> Article:
     return make_article(body, source_path, meta)
 
 
+def decode_html(data: bytes) -> str:
+    """An HTML page's text: UTF-8 (or a byte-order mark's encoding), else the charset the page declares in its
+    ``<meta>`` ("iso-8859-1", "windows-1252"...); a page that is neither is not text."""
+    try:
+        return decode_bytes(data)
+    except InputProblem:
+        declared = DECLARED_CHARSET.search(data[:4096])
+        if declared is None:
+            raise
+        try:
+            return clean_text(data.decode(codecs.lookup(declared.group(1).decode("ascii")).name))
+        except (LookupError, UnicodeDecodeError):
+            raise InputProblem(f"not decodable as its declared charset {declared.group(1).decode('ascii', 'replace')}") from None
+
+
 def read_html_document(data: bytes, source_path: str, url: str | None = None) -> Article:
     """An HTML page reduced to its main text and metadata by trafilatura."""
     import trafilatura
 
-    html = decode_bytes(data)
+    html = decode_html(data)
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     if document is None or len((document.text or "").split()) < MIN_WORDS:
         raise InputProblem("HTML has no main text")

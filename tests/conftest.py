@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# Strict mode: an exception inside an extractor fails the test instead of becoming an internal-error diagnostic.
+os.environ["RASHOMON_STRICT"] = "1"
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

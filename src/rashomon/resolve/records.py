@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rashomon.annotate import AnnotatedArticle
+from rashomon.annotate.components import INTERNAL_ERROR
 from rashomon.annotate.types import SpeakerRef
 from rashomon.model import Actor, Claim, DateMention, Diagnostic, NumberClaim, Quote
 from rashomon.resolve.actors import ResolvedActors
@@ -61,7 +62,8 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
         article, span_of, text = item.article, item.normalized.original_span, item.article.text
         found = item.found
         for problem in found.problems:
-            records.diagnostics.append(Diagnostic(source_path=article.source_path, stage="annotate", message=problem))
+            stage = "internal" if problem.startswith(INTERNAL_ERROR) else "annotate"
+            records.diagnostics.append(Diagnostic(source_path=article.source_path, stage=stage, message=f"{problem} (article {article.id})" if stage == "internal" else problem))
         for index, hit in enumerate(found.quotes, start=1):
             start, end = span_of(hit.start, hit.end)
             speaker_id, speaker_name = speaker_identity(hit.speaker, resolved, names)

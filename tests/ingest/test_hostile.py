@@ -125,3 +125,11 @@ def test_html_that_is_not_utf8_and_declares_nothing_is_still_refused(tmp_path):
     page = "<html><body><p>The caf\xe9 on the main square reopened on Friday after renovation.</p></body></html>"
     result = read_folder(tmp_path, "page.html", page.encode("latin-1"))
     assert messages(result) == {"page.html": "invalid UTF-8 at byte 22"}
+
+
+def test_an_oversized_record_is_refused_and_the_rest_of_the_export_read(tmp_path):
+    good = json.dumps({"text": "The harbour reopened on Tuesday after repairs to the quay, officials said in a statement."})
+    huge = json.dumps({"text": "word " * 1_100_000})
+    result = read_folder(tmp_path, "export.jsonl", f"{huge}\n{good}\n")
+    assert messages(result) == {"export.jsonl": "line 1: record is 5,500,012 characters, over the 5,000,000-character limit"}
+    assert len(result.articles) == 2

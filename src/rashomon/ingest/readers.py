@@ -24,6 +24,8 @@ MAX_DOCUMENT_BYTES = 5_000_000
 MAX_EXPORT_BYTES = 2_000_000_000
 MIN_WORDS = 5
 MAX_FIELD_CHARS = 300
+# One record of an export is one article: held to the same size as a document file (a 30 MB record took 97 s and 1.6 GB).
+MAX_RECORD_CHARS = MAX_DOCUMENT_BYTES
 MIN_SCRIPT_LETTERS = 20
 DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -229,6 +231,8 @@ def record_to_article(record: object, source_path: str, position: int) -> Articl
     text = first_field(record, RECORD_ALIASES["text"])
     if not isinstance(text, str):
         raise InputProblem("record has no 'text' string")
+    if len(text) > MAX_RECORD_CHARS:
+        raise InputProblem(f"record text is {len(text):,} characters, over the {MAX_RECORD_CHARS:,}-character limit")
     record_id = first_field(record, RECORD_ALIASES["id"])
     key = str(record_id) if record_id is not None else str(position)
     meta = {name: (str(value) if (value := first_field(record, RECORD_ALIASES[name])) is not None else None) for name in RECORD_FIELDS}
@@ -264,6 +268,9 @@ def iter_json_records(text: str) -> Iterator[tuple[int, object | InputProblem]]:
             return
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
+            continue
+        if len(line) > MAX_RECORD_CHARS:
+            yield number, InputProblem(f"line {number}: record is {len(line):,} characters, over the {MAX_RECORD_CHARS:,}-character limit")
             continue
         try:
             yield number, load_json(line)

@@ -34,7 +34,7 @@ def guarded(name: str, step: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
         try:
             step(doc)
-        except Exception as error:  # noqa: BLE001 - one document's failure must not stop a batch
+        except Exception as error:  # one document's failure must not stop a batch
             if os.environ.get("RASHOMON_STRICT") == "1":
                 raise
             annotations_of(doc).problems.append(f"{INTERNAL_ERROR} in {name}: {type(error).__name__}: {error}")

@@ -263,8 +263,7 @@ def iter_json_records(text: str) -> Iterator[tuple[int, object | InputProblem]]:
                 yield 0, problem
                 return
         else:
-            for index, record in enumerate(records if isinstance(records, list) else [records], start=1):
-                yield index, record
+            yield from enumerate(records if isinstance(records, list) else [records], start=1)
             return
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():

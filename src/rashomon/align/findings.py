@@ -29,6 +29,7 @@ import numpy as np
 from rashomon.align.blocking import candidate_pairs
 from rashomon.align.origin import UnionFind, assign_origins, cited_outlet
 from rashomon.align.relation import (
+    COUNTED_DIMENSIONS,
     WEEKDAY_PREFIX,
     ClaimView,
     Relation,
@@ -53,7 +54,6 @@ MAX_SUMMARY_CHARS = 220
 RESTATEMENT_SIMILARITY = 0.95
 MONTHS = {name: number for number, name in enumerate("january february march april may june july august september october november december".split(), 1)}
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-DATED_DIFFERENTLY = "the same event ("
 KIND_ORDER = {"disputed": 0, "evolving": 1, "corroborated": 2, "single_source": 3}
 
 Related = list[tuple[int, int, Relation]]
@@ -84,7 +84,7 @@ def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
     """Each claim with its numbers, origin (the cited outlet's for second-hand reports), outlet, publication time and the
     times it names (a claim dated only to earlier years than the event's is background)."""
     numbers = {n.id: n for n in dossier.numbers}
-    dates = {d.id: d.value or month_name(d.text) or weekday_name(d.text) for d in dossier.dates if d.value or month_name(d.text) or weekday_name(d.text)}
+    dates = {d.id: token for d in dossier.dates if (token := d.value or month_name(d.text) or weekday_name(d.text))}
     articles = {a.id: a for a in dossier.articles}
     outlets = {a.outlet for a in dossier.articles if a.outlet}
     year = event_year(dossier)
@@ -147,15 +147,21 @@ def actor_names(dossier: Dossier, actor_ids: set[str]) -> str:
     return ", ".join(names[:3]) or "the event"
 
 
+def comparable_dimension(number: NumberClaim) -> str:
+    """The dimension numbers must share to be compared (counts of people and of things are compared together)."""
+    return "count" if number.dimension in COUNTED_DIMENSIONS else number.dimension
+
+
 def stated_together_index(views: list[ClaimView]):
     """A test of whether one article states both figures (each by a number that fits it and not the other): then they
     measure different things, not one thing twice."""
-    by_article: dict[str, list[NumberClaim]] = defaultdict(list)
+    by_dimension: dict[str, dict[str, list[NumberClaim]]] = defaultdict(lambda: defaultdict(list))
     for view in views:
-        by_article[view.claim.article_id].extend(view.numbers)
+        for number in view.numbers:
+            by_dimension[comparable_dimension(number)][view.claim.article_id].append(number)
 
     def together(x: NumberClaim, y: NumberClaim) -> bool:
-        for article_numbers in by_article.values():
+        for article_numbers in by_dimension[comparable_dimension(x)].values():
             kin = [n for n in article_numbers if same_scope(n, x) and same_scope(n, y)]
             if any(compatible(n, x) and not compatible(n, y) for n in kin) and any(compatible(n, y) and not compatible(n, x) for n in kin):
                 return True
@@ -194,7 +200,7 @@ def learned_relation(a: ClaimView, b: ClaimView, vectors: np.ndarray, similarity
     backward = pair_probabilities(b.claim.text, vectors[b.row], a.claim.text, vectors[a.row])
     disagree = min(forward["disagree"], backward["disagree"])
     if disagree >= LEARNED_DISAGREE:
-        return Relation("contradiction", f"learned stance model: the claims disagree (p={disagree:.2f})")
+        return Relation("contradiction", f"learned stance model: the claims disagree (p={disagree:.2f})", rule="learned")
     return None
 
 
@@ -285,11 +291,11 @@ def views_by_id(views: list[ClaimView]) -> dict[str, int]:
     return {view.claim.id: view.row for view in views}
 
 
-def dispute_summary(dossier: Dossier, claim_a: Claim, claim_b: Claim, reason: str) -> str:
+def dispute_summary(dossier: Dossier, claim_a: Claim, claim_b: Claim, rule: str | None) -> str:
     """The point in dispute, stated without taking a side."""
     subject = claim_a.subject_id or claim_b.subject_id
     topic = actor_names(dossier, {subject}) if subject else actor_names(dossier, set(claim_a.actor_ids) & set(claim_b.actor_ids))
-    if reason.startswith(DATED_DIFFERENTLY):
+    if rule == "dated":
         return f"When '{claim_a.predicate}' happened concerning {topic}: accounts give different dates"
     if "denied" in (claim_a.status, claim_b.status):
         return f"Whether the reported account concerning {topic} is true: one side reports it, the other denies it"
@@ -328,7 +334,7 @@ def contradiction_findings(dossier: Dossier, views: list[ClaimView], related: Re
             Finding(
                 id="",
                 kind="disputed",
-                summary=shorten(dispute_summary(dossier, views[a].claim, views[b].claim, relation.reason)),
+                summary=shorten(dispute_summary(dossier, views[a].claim, views[b].claim, relation.rule)),
                 claim_ids=[views[r].claim.id for r in rows],
                 independent_sources=origins_of(views, rows),
                 relation="contradiction",

@@ -60,6 +60,12 @@ INJURED_12 = number(12, dimension="people", measure="injured", article="b")
         (number(2e9, "USD", "currency"), number(2e9, "USD", "currency", article="b"), True),
         (number(2e9, "USD", "currency"), number(5e9, "GBP", "currency", article="b"), False),  # twin: no currency conversion
         (number(12, dimension="count"), number(14, dimension="count", article="b"), False),  # bare counts say nothing
+        # one place named two ways has one population; two named places have two
+        (number(1.2e5, dimension="people", measure="population", about="varna island"), number(2e5, dimension="people", measure="population", about="varna", article="b"), True),
+        (number(1.2e5, dimension="people", measure="population", about="varna island"), number(2e6, dimension="people", measure="population", about="corvia", article="b"), False),
+        # a quake's magnitude, whichever noun names it; an aftershock's is another figure
+        (number(6.1, dimension="magnitude", measure="magnitude", about="quake"), number(5.9, dimension="magnitude", measure="magnitude", about="earthquake", article="b"), True),
+        (number(6.1, dimension="magnitude", measure="magnitude", about="quake"), number(4.5, dimension="magnitude", measure="magnitude", about="aftershock", article="b"), False),
     ],
 )
 def test_same_scope_needs_one_measure_frame(first, second, expected):

@@ -89,6 +89,20 @@ def test_spelled_count_the_tagger_takes_for_a_date(parse):
         ("Troops entered the town, 400 km east of Valdora, on Monday.", "400 km", "distance from valdora", "town"),
         ("The island is home to 120,000 people.", "120,000", "population", "home"),
         ("It left a crater 12 meters wide.", "12 meters", None, "crater"),
+        # populations belong to the place, however the sentence gives them
+        ("The rock fell on Varna, a city of 1.2 million people, on Sunday.", "1.2 million", "population", "varna"),
+        ("The quake struck Varna island, home to 120,000 people, on Sunday.", "120,000", "population", "varna island"),
+        ("Corvia's population of 177 million is young.", "177 million", "population", "corvia"),
+        ("About 1.5 million people live in the capital.", "About 1.5 million", "population", "capital"),
+        # twin: people who live somewhere that is not a place are not a population
+        ("About 1,000 people live in tents near the camp.", "About 1,000", "people", None),
+        # a distance said of a thing a participle places ("X, located ...") is that thing's
+        ("Varna, located 1,150 kilometers southeast of Corvia, has a port.", "1,150 kilometers", "distance from corvia", "varna"),
+        # scale readings are magnitudes of the noun they describe, in every form news write them
+        ("A 6.1-magnitude quake struck the island on Sunday.", "6.1-magnitude", "magnitude", "quake"),
+        ("An earthquake measuring at least magnitude-5.9 shook the region.", "at least magnitude-5.9", "magnitude", "earthquake"),
+        ("The quake, which measured 6.1 on the Richter scale, struck the island.", "6.1", "magnitude", "quake"),
+        ("A 4.5-magnitude aftershock followed on Monday.", "4.5-magnitude", "magnitude", "aftershock"),
     ],
 )
 def test_numbers_carry_their_measure_frame(parse, sentence, figure, measure, about):

@@ -15,7 +15,7 @@ from rashomon.evaluation.findings import FindingScores, GoldEvent, score_event
 SUBSET = ("ecb19plus", "ecb20plus", "ecb23plus", "ecb24plus", "ecb29plus", "ecb8plus", "fnc_massgrave", "fnc_bokoharam")
 # Measured: dispute precision 0.50 (3 of 6), 3 of 41 gold disputes found, purity 0.953, corroborated recall 0.714,
 # same-origin pair accuracy 0.879.
-FLOORS = {"dispute_precision": 0.40, "corroborated_purity": 0.93, "corroborated_recall": 0.68, "same_origin_pair_accuracy": 0.85}
+FLOORS = {"dispute_precision": 0.40, "corroborated_purity": 0.93, "corroborated_recall": 0.66, "same_origin_pair_accuracy": 0.85}
 MIN_DISPUTES_FOUND = 3
 
 pytestmark = pytest.mark.skipif(not (ECB_DOCUMENTS.exists() and FNC_BODIES.exists()), reason="../shared/datasets not found")

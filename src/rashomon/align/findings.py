@@ -73,25 +73,56 @@ def weekday_name(text: str) -> str | None:
     return next((f"{WEEKDAY_PREFIX}{word}" for word in words if word in WEEKDAYS), None)
 
 
-def event_year(dossier: Dossier) -> int | None:
-    """The year the reported event happened: the latest publication year, else the latest year any date names."""
-    published = [p.year for a in dossier.articles if (p := parse_published(a.published))]
+def event_month(dossier: Dossier) -> tuple[int, int | None] | None:
+    """When the reported event happened, as (year, month): the latest publication, else the latest year any article
+    names (then the month is left unknown: a named date may lie in the future, "the trial opens in March")."""
+    published = [p for a in dossier.articles if (p := parse_published(a.published))]
+    if published:
+        latest = max(published)
+        return latest.year, latest.month
     named = [int(d.value[:4]) for d in dossier.dates if d.value and d.value[:4].isdigit()]
-    return max(published or named, default=None)
+    return (max(named), None) if named else None
+
+
+def month_in_event_year(token: str, event: tuple[int, int | None] | None) -> str:
+    """A month named without a year in an undated article ("--02"), placed in the last twelve months before the event,
+    as a reader of the other reports would place it."""
+    if not token.startswith("--") or event is None or event[1] is None:
+        return token
+    month = int(token[2:4])
+    year = event[0] if month <= event[1] else event[0] - 1
+    return f"{year}-{month:02d}"
+
+
+# A claim dated only to months at least this many before the event's month speaks of an earlier event ("a 6.4 quake hit
+# the town in February", in November's reports); one month is left out because reports say "last month" of the run-up.
+BACKGROUND_MONTHS = 2
+
+
+def is_background(when: frozenset[str], event: tuple[int, int | None] | None) -> bool:
+    """The claim is dated only to times before the reported event: earlier years, or months well before its month."""
+    if event is None or not when or not all(t[:4].isdigit() for t in when):
+        return False
+    year, month = event
+    if max(int(t[:4]) for t in when) < year:
+        return True
+    # a year named alone reaches to its December
+    latest = max(int(t[:4]) * 12 + (int(t[5:7]) if t[5:7].isdigit() else 12) for t in when)
+    return month is not None and latest <= year * 12 + month - BACKGROUND_MONTHS
 
 
 def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
     """Each claim with its numbers, origin (the cited outlet's for second-hand reports), outlet, publication time and the
-    times it names (a claim dated only to earlier years than the event's is background)."""
+    times it names (a claim dated only to times well before the event is background)."""
     numbers = {n.id: n for n in dossier.numbers}
     dates = {d.id: token for d in dossier.dates if (token := d.value or month_name(d.text) or weekday_name(d.text))}
     articles = {a.id: a for a in dossier.articles}
     outlets = {a.outlet for a in dossier.articles if a.outlet}
-    year = event_year(dossier)
+    event = event_month(dossier)
     views = []
     for row, claim in enumerate(dossier.claims):
         cited = cited_outlet(claim.attributed_name, outlets) if claim.status == "reported" else None
-        named = tuple(dict.fromkeys(dates[i] for i in claim.date_ids if i in dates))
+        named = tuple(dict.fromkeys(month_in_event_year(dates[i], event) for i in claim.date_ids if i in dates))
         when = frozenset(t[:7] for t in named if not t.startswith(WEEKDAY_PREFIX))
         views.append(
             ClaimView(
@@ -103,7 +134,7 @@ def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
                 row=row,
                 when=when,
                 dates=named,
-                background=year is not None and bool(years := [int(t[:4]) for t in when if t[:4].isdigit()]) and max(years) < year,
+                background=is_background(when, event),
             )
         )
     return views

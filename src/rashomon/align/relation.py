@@ -143,7 +143,8 @@ def same_scope(a: NumberClaim, b: NumberClaim) -> bool:
 
     - Currencies are units: amounts in different currencies are never compared (no conversion is known).
     - Counts compare only when both say what they count, and it is the same ("three dead" vs "12 injured": no); a
-      count of a class of people (dead, injured, population...) is one measure however the sentence is built.
+      count of a class of people (dead, injured...) is one measure however the sentence is built; a population is
+      the population of a place, and populations of two named places are not compared.
     - A quantity that is a property of a thing ("the city, 400 km east of the capital") is compared only with
       quantities of the same thing, never with a quantity of the event itself (how far a convoy got).
     """
@@ -151,20 +152,35 @@ def same_scope(a: NumberClaim, b: NumberClaim) -> bool:
     if (a.dimension != b.dimension and not counted) or (a.dimension == "currency" and a.unit != b.unit):
         return False
     key_a, key_b = counted_key(a), counted_key(b)
-    if counted and (key_a is None or key_b is None) and not (a.about and a.about == b.about):
+    if counted and (key_a is None or key_b is None) and not (a.about and b.about and same_bearer(a.about, b.about)):
         return False
     if key_a != key_b and key_a is not None and key_b is not None:
         return False
-    if (a.about or None) != (b.about or None) and (not (counted and key_a in MEASURE_CLASSES) or INCREMENT in (a.about, b.about)):
+    if INCREMENT in (a.about, b.about) and a.about != b.about:
+        return False
+    if a.about and b.about and not same_bearer(a.about, b.about) and (key_a == "population" or not (counted and key_a in MEASURE_CLASSES)):
+        return False
+    if bool(a.about) != bool(b.about) and not (counted and key_a in MEASURE_CLASSES):
         return False
     modifiers_a, modifiers_b = counted_modifiers(a), counted_modifiers(b)
     return not (modifiers_a and modifiers_b and not modifiers_a & modifiers_b)
 
 
+def same_bearer(a: str, b: str) -> bool:
+    """Whether two bearers name one thing: the same words, one name inside the other ("qeshm" / "qeshm island"), or
+    one noun ending the other ("quake" / "earthquake"; at least four letters, so that "ore" never matches "core")."""
+    if a == b:
+        return True
+    words_a, words_b = set(a.split()), set(b.split())
+    if words_a <= words_b or words_b <= words_a:
+        return True
+    return min(len(a), len(b)) >= 4 and " " not in a + b and (a.endswith(b) or b.endswith(a))
+
+
 def frame_label(number: NumberClaim) -> str:
     """The measure frame in words, for the ``why`` line ("people dead", "length of the city")."""
     parts = [number.dimension]
-    if counted_key(number):
+    if counted_key(number) and counted_key(number) != number.dimension:
         parts.append(counted_key(number))
     if number.about:
         parts.append(f"of the {number.about}")

@@ -208,6 +208,15 @@ INCREMENT_BEFORE = frozenset("another additional further extra".split())
 WEIGHT_VERBS = frozenset("weigh".split())
 # Nouns a number after which is a label, not a count ("round three", "gate 5", "article 50").
 LABEL_NOUNS = frozenset("round game match race stage leg room gate chapter section article page line platform level grade phase floor terminal act part episode flight".split())
+# Nouns of places whose size in people is a population ("a city of 1.2 million people", "the island, home to 120,000").
+PLACE_NOUNS = frozenset(
+    """city town village country nation island state province region capital district area county municipality suburb
+    neighbourhood neighborhood metropolis archipelago territory""".split()
+)
+# Verbs whose subject counted in people, with a place after "in", is a population ("1.5 million people live in the capital").
+RESIDENCE_VERBS = frozenset("live reside dwell".split())
+# Words that name a seismic (or other) scale reading: the number beside them is a magnitude, not a count.
+MAGNITUDE_WORDS = frozenset("magnitude richter".split())
 # Participles that place a thing ("the island, located 40 km south of the capital"): the distance is the thing's.
 LOCATION_VERBS = frozenset("locate situate lie sit base position".split())
 # Update cues: a figure revised over time ("rose to", "revised down to", "earlier ... said").

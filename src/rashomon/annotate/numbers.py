@@ -19,9 +19,12 @@ from rashomon.annotate.lexicon import (
     INCREMENT_BEFORE,
     LABEL_NOUNS,
     LOCATION_VERBS,
+    MAGNITUDE_WORDS,
     MEASURE_CLASSES,
     PEOPLE_NOUNS,
+    PLACE_NOUNS,
     QUALIFIERS,
+    RESIDENCE_VERBS,
     SCALES,
     SIZE_ADJECTIVES,
     SMALL_NUMBERS,
@@ -39,6 +42,8 @@ METRE_OR_MILLION = re.compile(r"\d\s?m$", re.IGNORECASE)
 ATTACHED_UNIT = re.compile(r"(\d)([a-z]+)\b")
 PLUS_SUFFIX = re.compile(r"(?:-plus|\+)$")
 NAME_LIKE = re.compile(r"[A-Za-z]+-?\d|\d+[A-Za-z]{2,}\d|^No\.?\d", re.IGNORECASE)
+# A scale reading glued to its scale's name ("measuring magnitude-5.9"), which the tokenizer keeps as one word.
+MAGNITUDE_TOKEN = re.compile(r"\bmagnitude-(?=\d)", re.IGNORECASE)
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 NUMBER_WORDS = {word: value for word, value in SMALL_NUMBERS.items() if word not in ("a", "an", "single", "dozens", "score", "couple")}
 MULTIPLIERS = ("dozen", "pair")
@@ -46,6 +51,8 @@ SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 FILLER_WORDS = {"just", "only", "mere", "another", "the", "all", "those", "these"}
 PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "arrest", "detain", "evacuate", "rescue", "displace", "hospitalise", "hospitalize", "abduct", "kidnap", "execute", "murder", "shoot", "stab", "drown"}
 AGGREGATE_NOUNS = {"number", "total", "count", "tally", "figure"}
+# Entity types that name a place or a thing a quantity can belong to.
+BEARER_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "EVENT", "PRODUCT", "WORK_OF_ART"}
 COUNT_DEPS = ("nummod", "quantmod", "amod", "compound", "nmod", "appos")
 
 
@@ -136,7 +143,7 @@ def parse_quantity(text: str) -> ParsedQuantity | None:
         if symbol in lowered:
             currency = CURRENCIES[symbol]
             lowered = lowered.replace(symbol, " ")
-    lowered = re.sub(r"(\d)(%)", r"\1 \2", lowered)
+    lowered = MAGNITUDE_TOKEN.sub("", re.sub(r"(\d)(%)", r"\1 \2", lowered)).replace("-magnitude", " magnitude")
     lowered = ATTACHED_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(2) in UNITS and m.group(2) not in SCALES else m.group(0), lowered)
     words = re.sub(r"^an? mere ", "", lowered).split()
     while words and words[0] in FILLER_WORDS:
@@ -279,9 +286,9 @@ def bearer_of(number_head: Token, noun: Token | None, span: Span) -> str | None:
     doc = span.doc
     located = span.end < len(doc) and doc[span.end].lower_ in DIRECTION_WORDS
     if located and span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ in ("NOUN", "PROPN"):
-        return doc[span.start - 2].lemma_.lower()
+        return place_name(doc[span.start - 2])
     if span.end < len(doc) and doc[span.end].lower_ in SIZE_ADJECTIVES and span.start >= 1 and doc[span.start - 1].pos_ == "NOUN":
-        return doc[span.start - 1].lemma_.lower()
+        return place_name(doc[span.start - 1])
     token = number_head
     for _ in range(5):
         head = token.head
@@ -289,14 +296,113 @@ def bearer_of(number_head: Token, noun: Token | None, span: Span) -> str | None:
             return None
         if head.pos_ == "ADJ" and head.dep_ == "acomp":
             subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
-            return subjects[0].lemma_.lower() if subjects else None
+            return place_name(subjects[0]) if subjects else None
         if head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in LOCATION_VERBS and head.dep_ in ("acl", "relcl", "advcl") and head.head.pos_ in ("NOUN", "PROPN"):
-                return head.head.lemma_.lower()
+                return place_name(head.head)
+            if head.lemma_.lower() in LOCATION_VERBS:
+                placed = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+                return place_name(placed[0]) if placed else None
             return None
         skip = head.like_num or head.lower_ in UNITS or head.lower_ in CURRENCIES or (noun is not None and head.i == noun.i)
         if head.pos_ in ("NOUN", "PROPN") and not skip:
-            return head.lemma_.lower()
+            return place_name(head)
+        token = head
+    return None
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity (of a kind a quantity can belong to) that holds the token, if any."""
+    if token.ent_type_ not in BEARER_ENTITIES:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def place_name(token: Token) -> str:
+    """The name of the thing a quantity belongs to, so that one place or thing gives one bearer however an article
+    names it: "Qeshm Island", "Qeshm island", "Qeshm, a ... island" and "the island of Qeshm" all give "qeshm island"
+    or "qeshm" (compared by words in :func:`rashomon.align.relation.same_bearer`). The named entity that holds the
+    token, the proper noun it is in apposition with or that follows it after "of", its proper-noun compounds, else
+    its lemma."""
+    entity = entity_of(token)
+    if entity is not None:
+        words = entity.text.lower().split()
+        return " ".join(words[1:] if words[0] == "the" and len(words) > 1 else words)
+    if token.pos_ == "PROPN":
+        return token.lower_
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        return place_name(token.head)
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return place_name(child)
+        if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in PLACE_NOUNS:
+            named = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if named:
+                return place_name(named[0])
+    compounds = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join([*compounds, token.lower_]) if compounds else token.lemma_.lower()
+
+
+POPULATION_NOUNS = {"people", "person", "inhabitant", "resident", "soul"}
+
+
+def is_place(token: Token) -> bool:
+    return token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in ("GPE", "LOC")
+
+
+def population_place(anchor: Token) -> Token | None:
+    """The place whose population a figure gives, in the phrases news use for it: "a city of 1.2 million people",
+    "the island, home to 120,000 people", "Nigeria, with some 160 million people", "1.5 million people live in the
+    capital", "Nigeria's population of 177 million", "Qeshm has a population of 100,000". None for other figures."""
+    head = anchor.head
+    if anchor.dep_ == "pobj":
+        owner = head.head
+        if head.lower_ == "of" and owner.lemma_.lower() == "population":
+            possessors = [c for c in owner.children if c.dep_ == "poss"]
+            if possessors:
+                return possessors[0]
+            if owner.dep_ == "dobj" and owner.head.lemma_.lower() == "have":
+                subjects = [c for c in owner.head.children if c.dep_ == "nsubj"]
+                return subjects[0] if subjects else None
+            return None
+        if head.lower_ == "of" and is_place(owner):
+            return owner
+        if head.lower_ == "with" and anchor.lemma_.lower() in POPULATION_NOUNS and (is_place(owner) or owner.pos_ == "PROPN"):
+            return owner
+        if head.lower_ == "to" and owner.lower_ == "home" and owner.i >= 2 and anchor.doc[owner.i - 1].text == ",":
+            return anchor.doc[owner.i - 2]
+    if anchor.dep_ == "nsubj" and head.lemma_.lower() in RESIDENCE_VERBS:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                places = [c for c in prep.children if c.dep_ == "pobj" and is_place(c)]
+                if places:
+                    return places[0]
+    return None
+
+
+def is_magnitude(span: Span) -> bool:
+    """A reading on a scale ("a 6.1-magnitude quake", "magnitude 5.9", "6.1 on the Richter scale", "magnitude-5.9")."""
+    doc = span.doc
+    near = doc[max(0, span.start - 2) : min(len(doc), span.end + 4)]
+    return any(t.lower_ in MAGNITUDE_WORDS or MAGNITUDE_TOKEN.match(t.text) for t in near)
+
+
+def magnitude_bearer(number_head: Token) -> str | None:
+    """What a scale reading is the magnitude of: the noun it describes ("a 6.1-magnitude quake", "an earthquake of
+    magnitude 5.9"), or the noun a measuring verb describes ("an earthquake measuring 5.9", "the quake, which
+    measured 6.1"); an aftershock's magnitude so stays apart from the main shock's."""
+    token = number_head
+    for _ in range(5):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+                return place_name(head.head)
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+            return place_name(subjects[0]) if subjects else None
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in MAGNITUDE_WORDS and head.lower_ != "scale" and not MAGNITUDE_TOKEN.match(head.text):
+            return place_name(head)
         token = head
     return None
 
@@ -308,7 +414,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
     for token in doc:
         if token.i in covered:
             continue
-        if ATTACHED_SCALE.match(token.text) or (token.like_num and token.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos") and token.pos_ == "NUM"):
+        if ATTACHED_SCALE.match(token.text) or MAGNITUDE_TOKEN.match(token.text) or (token.like_num and token.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos") and token.pos_ == "NUM"):
             spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
     return sorted(spans, key=lambda span: span.start)
 
@@ -407,12 +513,12 @@ def extract_numbers(doc: Doc) -> list[NumberHit]:
         span = extend_with_context(raw)
         text = span.text
         labelled = raw.start >= 1 and doc[raw.start - 1].lower_ in LABEL_NOUNS
-        if NAME_LIKE.search(raw.text) or (YEAR.match(raw.text.strip()) and raw.label_ == "CARDINAL") or in_identifier(span) or labelled:
+        if NAME_LIKE.search(MAGNITUDE_TOKEN.sub("", raw.text)) or (YEAR.match(raw.text.strip()) and raw.label_ == "CARDINAL") or in_identifier(span) or labelled:
             continue
         parsed = parse_quantity(text)
         if parsed is None:
             continue
-        number_tokens = [t for t in raw if t.like_num or ATTACHED_SCALE.match(t.text) or t.lower_ in SMALL_NUMBERS]
+        number_tokens = [t for t in raw if t.like_num or ATTACHED_SCALE.match(t.text) or MAGNITUDE_TOKEN.match(t.text) or t.lower_ in SMALL_NUMBERS]
         if not number_tokens:
             continue
         noun = counted_noun(number_tokens[-1], span)
@@ -444,6 +550,13 @@ def extract_numbers(doc: Doc) -> list[NumberHit]:
             dimension = "count"
         if dimension == "count" and counted is None and parsed.value == 1 and raw.text.lower() in ("one", "a", "an"):
             continue
+        measure = distance_from(span) if dimension == "length" else measure_of(number_head, noun if counted is not None else None)
+        about = "increment" if is_increment(span) else bearer_of(number_head, noun, span)
+        place = (population_place(noun) if noun is not None else None) or population_place(number_head)
+        if parsed.unit is None and dimension in ("count", "people") and is_magnitude(span):
+            dimension, counted, measure, about = "magnitude", None, "magnitude", magnitude_bearer(number_head)
+        elif place is not None and dimension in ("count", "people") and about != "increment":
+            dimension, measure, about = "people", "population", place_name(place)
         sentence = span.sent
         hits.append(
             NumberHit(
@@ -457,8 +570,8 @@ def extract_numbers(doc: Doc) -> list[NumberHit]:
                 qualifier=parsed.qualifier,
                 sentence_start=sentence.start_char,
                 sentence_end=sentence.start_char + len(sentence.text.rstrip()),
-                measure=distance_from(span) if dimension == "length" else measure_of(number_head, noun if counted is not None else None),
-                about="increment" if is_increment(span) else bearer_of(number_head, noun, span),
+                measure=measure,
+                about=about,
             )
         )
     return hits

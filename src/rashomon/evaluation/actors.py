@@ -6,7 +6,9 @@ different actors a tool might join (``actor_non_merges``); see ``eval/GUIDELINES
 ending or a leading "the"); descriptions such as "the nominee" are only found once resolution makes them aliases.
 
 - **merge recall**: of the pairs of found spellings of one gold actor, the share that end in one rashomon actor;
-- **false merges**: gold non-merge pairs, or two different gold actors, whose spellings end in one rashomon actor;
+- **false merges**: gold non-merge pairs, or two different gold actors, whose spellings end in one rashomon actor
+  (a non-merge is not judged when one gold actor lists spellings of both its sides, as "Ellen" for a host and
+  her show: spellings cannot tell them apart);
 - **type errors**: found spellings whose rashomon actor has a type the gold type rules out (PERSON, organisation,
   place; other gold types are not scored).
 
@@ -138,7 +140,10 @@ def score_actors(dossier: Dossier, gold: dict) -> ActorScores:
             scores.gold_actors_joined += 1
             scores.joined.append((gold["actors"][i]["name"], gold["actors"][j]["name"]))
     for pair in gold.get("actor_non_merges", []):
-        first, second = ({owner[key] for key in non_merge_names(name) if key in owner} for name in pair["names"][:2])
+        names = [set(non_merge_names(name)) for name in pair["names"][:2]]
+        if any(names[0] & keys and names[1] & keys for keys in spellings):
+            continue
+        first, second = ({owner[key] for key in keys if key in owner} for keys in names)
         if first and second:
             scores.non_merges_checked += 1
             if first & second:

@@ -32,6 +32,7 @@ from rashomon.annotate.types import Mention
 from rashomon.resolve.lexicon import (
     ARTICLE_PREFIXES,
     INITIALS_SKIP,
+    NAME_FORM_ENDINGS,
     NAME_PARTICLES,
     NICKNAMES,
     ORG_SUFFIXES,
@@ -56,6 +57,9 @@ SHORT_FORM_MIN_DROPPED = 2
 # Given names that sound alike are spelling variants when at most two letters apart ("Jon"/"John",
 # "Mohammed"/"Muhammad"); further apart the Metaphone key is too coarse ("Bob"/"Bubba").
 FIRST_NAME_SOUND_MAX_EDITS = 2
+# In a given name of up to four letters a changed vowel makes another name ("Jan"/"Jon", "Kim"/"Kam"): short
+# sound-alike names join only on an added or dropped letter ("Jon"/"John").
+SHORT_NAME_LETTERS = 5
 # Words that start a qualifier after an organisation's own name ("Xavier University of Louisiana").
 QUALIFIER_WORDS = frozenset(("of", "in", "at"))
 TYPE_PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -113,13 +117,13 @@ def compatible_first_names(a: str, b: str) -> bool:
         return a[0] == b[0]
     if a == b or frozenset((a, b)) in NICKNAMES:
         return True
-    if a[0] != b[0]:
-        return False
     short, long = sorted((a, b), key=len)
+    if a[0] != b[0] or (long.startswith(short) and long[len(short) :] in NAME_FORM_ENDINGS):
+        return False
     if len(short) >= SHORT_FORM_MIN_LETTERS and long.startswith(short) and len(long) - len(short) >= SHORT_FORM_MIN_DROPPED:
         return True
     if metaphone(a) == metaphone(b) and DamerauLevenshtein.distance(a, b) <= FIRST_NAME_SOUND_MAX_EDITS:
-        return True
+        return len(short) >= SHORT_NAME_LETTERS or len(a) != len(b)
     return min(len(a), len(b)) >= 4 and DamerauLevenshtein.normalized_similarity(a, b) >= 0.6
 
 
@@ -396,4 +400,13 @@ def resolve_actors(mentions: list[tuple[str, Mention]]) -> ResolvedActors:
         groups[actor_id] = group
         by_key.update(dict.fromkeys(group.keys, actor_id))
     in_article = {place: by_key[key] for place, key in links.items()}
-    return ResolvedActors(groups, by_key, in_article)
+    return ResolvedActors(groups, by_key | unambiguous_links(in_article, by_key), in_article)
+
+
+def unambiguous_links(in_article: dict[tuple[str, str], str], by_key: dict[str, str]) -> dict[str, str]:
+    """Surname keys joined inside articles that every article joined to one actor and that stand for no
+    actor of their own: found without knowing the article too."""
+    targets: dict[str, set[str]] = defaultdict(set)
+    for (_, key), actor_id in in_article.items():
+        targets[key].add(actor_id)
+    return {key: next(iter(ids)) for key, ids in targets.items() if len(ids) == 1 and key not in by_key}

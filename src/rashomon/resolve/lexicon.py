@@ -74,3 +74,6 @@ NICKNAMES = {
 }
 # Short words left out when spelling an organisation's initials ("World Health Organization" -> WHO).
 INITIALS_SKIP = frozenset("of the and for in on at de".split())
+# Endings that make another given name from a shorter one ("Dan"/"Dana", "Paul"/"Paula", "Louis"/"Louise",
+# "Daniel"/"Danielle"): a prefix that differs by one of them is a different person, not a short form.
+NAME_FORM_ENDINGS = frozenset("a e ia na ine elle le ette".split())

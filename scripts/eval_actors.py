@@ -23,7 +23,7 @@ EVENTS = ROOT / "eval" / "events"
 CACHE = ROOT / "build" / "actors-cache"
 
 
-def fmt(value: float | int | None) -> str:
+def fmt(value: float | None) -> str:
     if value is None:
         return "  -  "
     return str(value) if isinstance(value, int) else f"{value:.3f}"

@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from jellyfish import metaphone
 from rapidfuzz.distance import DamerauLevenshtein
@@ -201,7 +202,7 @@ def defined_acronyms(mentions: list[tuple[str, Mention]]) -> dict[str, str]:
     defined = {}
     for found in by_article.values():
         found.sort(key=lambda m: m.start)
-        for name, short in zip(found, found[1:]):
+        for name, short in pairwise(found):
             letters = short.text.replace(".", "")
             long_key, short_key = name_key(name.text), name_key(short.text)
             if (
@@ -232,9 +233,8 @@ def vote_types(keyed: Iterable[tuple[str, str]]) -> dict[str, str]:
         if types[key] == "PERSON" or sum(counter.values()) > MISSPELLING_MAX_MENTIONS:
             continue
         words = key.split()
-        if len(words) == 1 and any(similar_words(key, surname) for surname in surnames):
-            types[key] = "PERSON"
-        elif len(words) > 1 and any(same_person(words, other) for other in people):
+        single_slip = len(words) == 1 and any(similar_words(key, surname) for surname in surnames)
+        if single_slip or (len(words) > 1 and any(same_person(words, other) for other in people)):
             types[key] = "PERSON"
     return types
 

@@ -1,3 +1,5 @@
+import pytest
+
 from rashomon.annotate.types import Mention
 from rashomon.resolve.actors import clean_name, resolve_actors
 
@@ -83,3 +85,89 @@ def test_names_that_clean_to_nothing_are_ignored():
     resolved, _ = run(("a1", "'s", "PERSON"), ("a1", "The", "ORG"), ("a1", "Ruth Banda", "PERSON"))
     assert actor_of(resolved, "Ruth Banda") is not None
     assert actor_of(resolved, "'s") is None
+
+
+def mention_at(text, start, label="PERSON"):
+    return Mention(text, label, start, start + len(text), 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        (("Sergey Ivanov", "PERSON"), ("Sergei Ivanov", "PERSON"), True),
+        (("Mohammed al-Hassan", "PERSON"), ("Muhammad Hassan", "PERSON"), True),
+        (("Aleksandr Orlov", "PERSON"), ("Alexander Orlov", "PERSON"), True),
+        (("Jose Nuñez", "PERSON"), ("José Nunez", "PERSON"), True),
+        (("Duncan Rait", "PERSON"), ("Duncan Raite", "PERSON"), True),
+        (("Jon Owen", "PERSON"), ("John Owen", "PERSON"), True),
+        (("Bill Ingram", "PERSON"), ("William Ingram", "PERSON"), True),
+        (("Ray Kowal", "PERSON"), ("Raymond Kowal", "PERSON"), True),
+        (("comedian Ann Lee", "PERSON"), ("Ann Lee", "PERSON"), True),
+        (('Vincent "Chin" Rossi', "PERSON"), ("Vincent Rossi", "PERSON"), True),
+        (("Mat-Kel Dairy", "ORG"), ("Mat Kel Dairy", "ORG"), True),
+        (("Grand Health Centre", "ORG"), ("Grand Health Center", "ORG"), True),
+        (("Xavier University of Louisiana", "ORG"), ("Xavier University", "ORG"), True),
+        (("U.S. Geological Survey", "ORG"), ("United States Geological Survey", "ORG"), True),
+        (("Santa Mariana Hotel", "FAC"), ("Santa Mariana Hotel", "ORG"), True),
+        # negative twins: same surname or near spelling, different actors
+        (("Sergey Ivanov", "PERSON"), ("Pavel Ivanov", "PERSON"), False),
+        (("Duncan Rait", "PERSON"), ("Duncan Reid", "PERSON"), False),
+        (("Jon Owen", "PERSON"), ("Jan Owen", "PERSON"), False),
+        (("Dan Kowal", "PERSON"), ("Dana Kowal", "PERSON"), False),
+        (("Ann Kim", "PERSON"), ("Ann Kin", "PERSON"), False),
+        (("Xavier University", "ORG"), ("Xavier College", "ORG"), False),
+        (("U.S. Geological Survey", "ORG"), ("United States Postal Service", "ORG"), False),
+    ],
+)
+def test_name_variants_join_and_their_twins_stay_apart(first, second, joined):
+    resolved, _ = run(("a1", *first), ("a2", *second))
+    same = actor_of(resolved, *first) == actor_of(resolved, *second)
+    assert same is joined
+
+
+def test_surname_joins_the_full_name_its_own_article_gives():
+    items = [("a1", mention("Jerry Ortiz")), ("a1", mention("Ortiz", "ORG")), ("a2", mention("Chela Ortiz")), ("a2", mention("Ortiz"))]
+    resolved = resolve_actors(items)
+    assert resolved.actor_id(mention("Ortiz", "ORG"), "a1") == resolved.actor_id(mention("Jerry Ortiz"))
+    assert resolved.actor_id(mention("Ortiz"), "a2") == resolved.actor_id(mention("Chela Ortiz"))
+    assert resolved.actor_id(mention("Jerry Ortiz")) != resolved.actor_id(mention("Chela Ortiz"))
+
+
+def test_surname_in_an_article_naming_two_people_with_it_stays_alone():
+    items = [("a1", mention("Jerry Ortiz")), ("a1", mention("Chela Ortiz")), ("a1", mention("Ortiz"))]
+    resolved = resolve_actors(items)
+    lone = resolved.actor_id(mention("Ortiz"), "a1")
+    assert lone not in {resolved.actor_id(mention("Jerry Ortiz")), resolved.actor_id(mention("Chela Ortiz"))}
+
+
+@pytest.mark.parametrize(("gap", "joined"), [(2, True), (30, False)])
+def test_acronym_defined_right_after_the_name_joins_it(gap, joined):
+    long = mention_at("Federal Wildlife Board", 0, "ORG")
+    short = mention_at("FWB", long.end + gap, "ORG")
+    other = mention_at("FWB", 0, "ORG")
+    resolved = resolve_actors([("a1", long), ("a1", short), ("a2", other), ("a2", mention_at("Fish and Wildlife Bureau", 40, "ORG"))])
+    assert (resolved.actor_id(short) == resolved.actor_id(long)) is joined
+
+
+@pytest.mark.parametrize(("rare", "common", "joined"), [("Schnectady", "Schenectady", True), ("Gombi", "Gombe", False)])
+def test_rare_misspelled_place_joins_only_when_long(rare, common, joined):
+    resolved, _ = run(("a1", common, "GPE"), ("a2", common, "GPE"), ("a3", common, "GPE"), ("a3", common, "GPE"), ("a4", rare, "GPE"))
+    assert (actor_of(resolved, rare, "GPE") == actor_of(resolved, common, "GPE")) is joined
+
+
+@pytest.mark.parametrize(("short", "others", "joined"), [("Yankees", ["New York Yankees"], True), ("Etisalat", ["Etisalat Egypt", "Etisalat Sudan"], False)])
+def test_one_word_short_form_joins_one_longer_organisation(short, others, joined):
+    resolved, _ = run(("a1", short, "ORG"), *(("a2", name, "ORG") for name in others))
+    assert (actor_of(resolved, short, "ORG") == actor_of(resolved, others[0], "ORG")) is joined
+
+
+@pytest.mark.parametrize(("tail", "full", "joined"), [("Boone Isaacs", "Cheryl Boone Isaacs", True), ("Ann Isaacs", "Cheryl Boone Isaacs", False)])
+def test_two_word_surname_joins_the_full_name_it_ends(tail, full, joined):
+    resolved, _ = run(("a1", full, "PERSON"), ("a2", tail, "PERSON"))
+    assert (actor_of(resolved, tail) == actor_of(resolved, full)) is joined
+
+
+def test_rare_mistyped_full_name_joins_the_person():
+    resolved, _ = run(("a1", "Heidar Alishvandi", "PERSON"), ("a1", "Heidar Alishvandi", "PERSON"), ("a2", "Heydar Alishbandi", "FAC"))
+    assert actor_of(resolved, "Heydar Alishbandi", "FAC") == actor_of(resolved, "Heidar Alishvandi")
+    assert resolved.groups[actor_of(resolved, "Heidar Alishvandi")].type == "PERSON"

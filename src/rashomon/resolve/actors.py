@@ -1,10 +1,20 @@
 """Actors: entity mentions from all articles joined into one record per real-world actor.
 
-Joins full names with surnames, titled and possessive forms, and misspellings
-(small edit distance with the same type and a compatible first name). Keeps
-apart people who only share a first name, surnames that fit two different
-full names, and people who only share a role. A mention's type is decided by
-a vote over every mention of the same name in the run.
+Names are compared as news spell them: accents and transliteration marks folded (unidecode), hyphens and
+Arabic article prefixes ("Al-", "el-") aside, titles and leading descriptions ("comedian", "Insp") stripped.
+Joins, each with its evidence:
+
+- full names of one person: surnames equal up to a misspelling (or sounding alike, by a phonetic key) and
+  compatible first names (initial, nickname, short form, spelling variant);
+- a surname or title+surname mention to the one full name its own article gives with that surname;
+- a lone surname or first name to the one full name of the run that fits it;
+- organisations: generic suffix dropped ("X Group" = "X"), British/American spelling, initials, an acronym
+  the article defines right after the name ("the Federal Security Service (FSB)"), a one-word short form of
+  exactly one longer organisation name, and a misspelling of a rare long name.
+
+Kept apart: people who only share a first name, a surname that fits two different full names, people who
+only share a role, places with near names. A mention's type is decided by a vote over every mention of the
+same name in the run, and a rare mistyped spelling of a person's name is retyped to join it.
 """
 
 from __future__ import annotations
@@ -13,41 +23,77 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from jellyfish import metaphone
 from rapidfuzz.distance import DamerauLevenshtein
+from unidecode import unidecode
 
 from rashomon.annotate.types import Mention
-
-TITLES = frozenset(
-    """mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady president vice prime minister premier chancellor
-    secretary senator sen. sen rep. rep representative congressman congresswoman governor gov. gov mayor
-    judge justice king queen prince princess pope sheikh general gen. gen colonel col. col lieutenant
-    lt. lt major maj. captain capt. commander admiral sergeant sgt. marshal professor prof. prof
-    reverend rev. father bishop archbishop ambassador chief spokesman spokeswoman spokesperson
-    president-elect former late deputy acting foreign defence defense interior finance health
-    state mp mep""".split()
+from rashomon.resolve.lexicon import (
+    ARTICLE_PREFIXES,
+    INITIALS_SKIP,
+    NAME_FORM_ENDINGS,
+    NAME_PARTICLES,
+    NICKNAMES,
+    ORG_SUFFIXES,
+    SPELLING_VARIANTS,
+    TITLES,
+    TRAILING_TITLES,
 )
-TRAILING_TITLES = frozenset("mp mep jr jr. sr sr. qc kc phd".split())
-ORG_SUFFIXES = frozenset("group party company corporation corp corp. inc inc. ltd ltd. plc organisation organization movement network agency".split())
+
+# A spelling seen at most three times in a run (about one article's worth) can be a slip of a commoner one.
 MISSPELLING_MAX_MENTIONS = 3
+# An acronym follows the name it abbreviates after " (" at most: two characters between the two mentions.
+ACRONYM_MAX_GAP = 2
+# Acronyms defined in the text are short: "FSB", "USGS", "NAACP" (two to six capitals).
+ACRONYM_LETTERS = (2, 6)
+# Organisation and place names differ by one letter too often to join short ones ("Gombe"/"Gombi",
+# "Iran"/"Iraq"): only names of eight letters or more join on a one-letter slip.
+PLACE_SLIP_MIN_LETTERS = 8
+# A short form of a given name is a prefix at least three letters long that drops two letters or more
+# ("Ray"/"Raymond", "Jim"/"Jimmy"); one dropped letter more often makes another name ("Dan"/"Dana").
+SHORT_FORM_MIN_LETTERS = 3
+SHORT_FORM_MIN_DROPPED = 2
+# Given names that sound alike are spelling variants when at most two letters apart ("Jon"/"John",
+# "Mohammed"/"Muhammad"); further apart the Metaphone key is too coarse ("Bob"/"Bubba").
+FIRST_NAME_SOUND_MAX_EDITS = 2
+# In a given name of up to four letters a changed vowel makes another name ("Jan"/"Jon", "Kim"/"Kam"): short
+# sound-alike names join only on an added or dropped letter ("Jon"/"John").
+SHORT_NAME_LETTERS = 5
+# Words that start a qualifier after an organisation's own name ("Xavier University of Louisiana").
+QUALIFIER_WORDS = frozenset(("of", "in", "at"))
 TYPE_PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
+QUOTED_NICKNAME = re.compile(r"\s[\"\u201c\u2018'][^\"\u201d\u2019']+[\"\u201d\u2019']\s")
+POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 
 def clean_name(text: str) -> str:
-    """A name without possessive, leading article, titles or extra spaces ("President Smith's" -> "Smith")."""
+    """A name without possessive, leading article, titles, descriptions, quoted nickname or extra spaces
+    ("President Smith's" -> "Smith", "comedian Ann Lee" -> "Ann Lee", 'Vincent "Chin" Rossi' -> "Vincent Rossi")."""
     text = re.sub(r"\s+", " ", text.strip())
-    text = re.sub(r"(?:'s|')$", "", text)
+    text = POSSESSIVE.sub("", text)
+    text = QUOTED_NICKNAME.sub(" ", text)
     words = text.split(" ")
-    while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower() == "the"):
+    while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower() == "the" or is_description_word(words[0])):
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in TRAILING_TITLES:
+    while len(words) > 1 and words[-1].lower().rstrip(",") in TRAILING_TITLES:
         words = words[:-1]
     return " ".join(words).strip(" .,-")
 
 
+def is_description_word(word: str) -> bool:
+    """A lower-case word before a name that describes the person ("comedian", "warship"), not a particle ("de")."""
+    return word.isalpha() and word.islower() and word not in NAME_PARTICLES
+
+
 def name_key(text: str) -> str:
-    """The comparison key of a name: cleaned, lower-cased, dots dropped ("U.S." -> "us")."""
-    return clean_name(text).lower().replace(".", "")
+    """The comparison key of a name: cleaned, transliteration folded, lower-cased, dots and hyphens dropped,
+    single letters run together ("U. S." = "U.S." = "us"), British spellings and Arabic article prefixes folded."""
+    key = unidecode(clean_name(text)).lower().replace(".", " ").replace("-", " ")
+    words = [SPELLING_VARIANTS.get(word, word) for word in key.split()]
+    words = [word for index, word in enumerate(words) if not (word in ARTICLE_PREFIXES and index + 1 < len(words))]
+    return re.sub(r"\b(\w) (?=\w\b)", r"\1", " ".join(words))
 
 
 def similar_words(a: str, b: str) -> bool:
@@ -60,16 +106,32 @@ def similar_words(a: str, b: str) -> bool:
     return DamerauLevenshtein.distance(a, b) <= allowed
 
 
+def sound_alike(a: str, b: str) -> bool:
+    """One letter apart and the same sound by the Metaphone key ("Rait"/"Raite", "Gray"/"Grey", "Smith"/"Smyth")."""
+    return a[:1] == b[:1] and DamerauLevenshtein.distance(a, b) <= 1 and metaphone(a) == metaphone(b)
+
+
 def compatible_first_names(a: str, b: str) -> bool:
-    """First names that can be the same person: equal, an initial, or a spelling variant."""
+    """First names that can be the same person: equal, an initial, a nickname, a short form or a spelling variant."""
     a, b = a.rstrip("."), b.rstrip(".")
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return a == b or (a[0] == b[0] and min(len(a), len(b)) >= 4 and DamerauLevenshtein.normalized_similarity(a, b) >= 0.6)
+    if a == b or frozenset((a, b)) in NICKNAMES:
+        return True
+    short, long = sorted((a, b), key=len)
+    if a[0] != b[0] or (long.startswith(short) and long[len(short) :] in NAME_FORM_ENDINGS):
+        return False
+    if len(short) >= SHORT_FORM_MIN_LETTERS and long.startswith(short) and len(long) - len(short) >= SHORT_FORM_MIN_DROPPED:
+        return True
+    if metaphone(a) == metaphone(b) and DamerauLevenshtein.distance(a, b) <= FIRST_NAME_SOUND_MAX_EDITS:
+        return len(short) >= SHORT_NAME_LETTERS or len(a) != len(b)
+    return min(len(a), len(b)) >= 4 and DamerauLevenshtein.normalized_similarity(a, b) >= 0.6
 
 
-def initials(key: str) -> str:
-    return "".join(word[0] for word in key.split() if word and word not in {"of", "the", "and", "for"})
+def initials(key: str) -> set[str]:
+    """The initials a long name can be abbreviated to: one letter a word, or short words spelled out ("us geological survey" -> ugs, usgs)."""
+    words = [word for word in key.split() if word and word not in INITIALS_SKIP]
+    return {"".join(word[0] for word in words), "".join(word if len(word) <= 2 else word[0] for word in words)}
 
 
 @dataclass
@@ -94,133 +156,257 @@ class ActorGroup:
 
 @dataclass
 class ResolvedActors:
-    """Actor groups and the lookup from a mention to its actor id."""
+    """Actor groups and the lookup from a mention to its actor id.
+
+    ``in_article`` holds the joins made inside one article (a surname to the full name that article gives);
+    it is looked up first when the mention's article is known.
+    """
 
     groups: dict[str, ActorGroup]
     by_key: dict[str, str]
+    in_article: dict[tuple[str, str], str] = field(default_factory=dict)
 
-    def actor_id(self, mention: Mention | None) -> str | None:
-        """The actor a mention belongs to, found by its name key."""
-        return self.by_key.get(name_key(mention.text)) if mention is not None else None
-
-
-def vote_types(mentions: Iterable[tuple[str, Mention]]) -> dict[str, str]:
-    """The type of each name key by majority over all its mentions; surnames inherit full names' votes."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, mention in mentions:
+    def actor_id(self, mention: Mention | None, article_id: str | None = None) -> str | None:
+        """The actor a mention belongs to, found by its name key (in its article, when given)."""
+        if mention is None:
+            return None
         key = name_key(mention.text)
-        if not key:
+        return self.in_article.get((article_id, key)) or self.by_key.get(key)
+
+
+def article_links(mentions: list[tuple[str, Mention]]) -> dict[tuple[str, str], str]:
+    """(article id, surname key) -> full-name key: a one-word mention joined to the one person its own article
+    names in full with that surname ("Jerry Ortiz ... Ortiz"), whatever the tagger labelled the surname."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for article_id, mention in mentions:
+        key = name_key(mention.text)
+        if mention.label == "PERSON" and len(key.split()) > 1:
+            full[article_id].add(key)
+    links = {}
+    for article_id, mention in mentions:
+        key = name_key(mention.text)
+        if not key or " " in key or (article_id, key) in links:
             continue
-        votes[key][mention.label] += 1
+        fits = [name for name in full[article_id] if name.split()[-1] == key]
+        if fits and all(same_person(a.split(), b.split()) for a in fits for b in fits):
+            links[(article_id, key)] = max(fits, key=lambda name: (len(name), name))
+    return links
+
+
+def defined_acronyms(mentions: list[tuple[str, Mention]]) -> dict[str, str]:
+    """Acronym key -> long-name key, from an acronym mention right after the name it abbreviates
+    ("the Federal Security Service (FSB)"), when its first letter is the name's."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for article_id, mention in mentions:
+        by_article[article_id].append(mention)
+    defined = {}
+    for found in by_article.values():
+        found.sort(key=lambda m: m.start)
+        for name, short in pairwise(found):
+            letters = short.text.replace(".", "")
+            long_key, short_key = name_key(name.text), name_key(short.text)
+            if (
+                0 < short.start - name.end <= ACRONYM_MAX_GAP
+                and letters.isalpha()
+                and letters.isupper()
+                and ACRONYM_LETTERS[0] <= len(letters) <= ACRONYM_LETTERS[1]
+                and " " in long_key
+                and long_key[0] == short_key[0]
+            ):
+                defined.setdefault(short_key, long_key)
+    return defined
+
+
+def vote_types(keyed: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The type of each name key by majority over all its (key, label) mentions; surnames inherit full names'
+    votes, and a rare non-person spelling of a person's name (a one-word surname or a full name) becomes a person."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, label in keyed:
+        votes[key][label] += 1
         words = key.split()
-        if mention.label == "PERSON" and len(words) > 1:
+        if label == "PERSON" and len(words) > 1:
             votes[words[-1]]["PERSON"] += 1
     types = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
-    surnames = {key.split()[-1] for key, kind in types.items() if kind == "PERSON" and len(key.split()) > 1}
+    people = [key.split() for key, kind in types.items() if kind == "PERSON" and len(key.split()) > 1]
+    surnames = {words[-1] for words in people}
     for key, counter in votes.items():
-        if types[key] != "PERSON" and " " not in key and sum(counter.values()) <= MISSPELLING_MAX_MENTIONS:
-            if any(similar_words(key, surname) for surname in surnames):
-                types[key] = "PERSON"
+        if types[key] == "PERSON" or sum(counter.values()) > MISSPELLING_MAX_MENTIONS:
+            continue
+        words = key.split()
+        single_slip = len(words) == 1 and any(similar_words(key, surname) for surname in surnames)
+        if single_slip or (len(words) > 1 and any(same_person(words, other) for other in people)):
+            types[key] = "PERSON"
     return types
 
 
 def join_people(keys: list[str]) -> list[set[str]]:
-    """Cluster PERSON name keys: full names by spelling, then lone names onto exactly one full name.
+    """Cluster PERSON name keys: full names by spelling, a surname of two words onto the one full name it ends,
+    then lone names (a surname, "del Rio", or a first name) onto exactly one full name.
 
-    Candidates are looked up by the first two letters of the surname (a
+    Candidates are looked up by the first letter of the surname (a
     misspelling keeps the initial letter), so the cost stays near-linear.
     """
-    full = sorted((k for k in keys if len(k.split()) > 1), key=lambda k: (-len(k), k))
-    single = sorted(k for k in keys if len(k.split()) == 1)
+    full = sorted((k for k in keys if is_full_name(k)), key=lambda k: (-len(k), k))
+    single = sorted(k for k in keys if not is_full_name(k))
     clusters: list[set[str]] = []
     by_surname: dict[str, list[tuple[list[str], int]]] = defaultdict(list)
-    by_first: dict[str, set[int]] = defaultdict(set)
+    by_first: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for key in full:
         words = key.split()
-        match = next((index for other, index in by_surname[words[-1][:2]] if same_person(words, other)), None)
+        match = next((index for other, index in by_surname[words[-1][:1]] if same_person(words, other)), None)
+        if match is None:
+            match = one_tail_of(words, by_surname[words[-1][:1]])
         if match is None:
             match = len(clusters)
             clusters.append(set())
         clusters[match].add(key)
-        by_surname[words[-1][:2]].append((words, match))
-        by_first[words[0]].add(match)
+        by_surname[words[-1][:1]].append((words, match))
+        by_first[words[0][:1]].append((words[0], match))
     lone: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for key in single:
-        surname_matches = {index for other, index in by_surname[key[:2]] if similar_words(key, other[-1])}
-        matches = surname_matches or by_first.get(key, set())
+        surname = key.split()[-1]
+        surname_matches = {index for other, index in by_surname[surname[:1]] if similar_words(surname, other[-1]) or sound_alike(surname, other[-1])}
+        first_matches = {index for first, index in by_first[key[:1]] if " " not in key and len(key) > 1 and compatible_first_names(key, first)}
+        matches = surname_matches or first_matches
         if len(matches) == 1:
             clusters[next(iter(matches))].add(key)
             continue
-        match = next((index for other, index in lone[key[:2]] if similar_words(key, other)), None)
+        match = next((index for other, index in lone[key[:1]] if similar_words(key, other)), None)
         if match is None:
             match = len(clusters)
             clusters.append(set())
         clusters[match].add(key)
-        lone[key[:2]].append((key, match))
+        lone[key[:1]].append((key, match))
     return clusters
 
 
+def is_full_name(key: str) -> bool:
+    """A given name and a surname ("ann lee"), not a surname with its particle ("del rio") or one word."""
+    words = key.split()
+    return len(words) > 1 and words[0] not in NAME_PARTICLES
+
+
+def one_tail_of(words: list[str], candidates: list[tuple[list[str], int]]) -> int | None:
+    """The cluster of the one longer full name this two-or-more-word name ends ("boone isaacs" in "cheryl boone isaacs")."""
+    fits = {index for other, index in candidates if len(other) > len(words) and other[-len(words):] == words}
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 def same_person(a: list[str], b: list[str]) -> bool:
-    """Two full names of one person: same surname up to a misspelling and compatible first names."""
-    if not similar_words(a[-1], b[-1]):
+    """Two full names of one person: same surname up to a misspelling or a sound-alike spelling, and compatible first names."""
+    if not (similar_words(a[-1], b[-1]) or sound_alike(a[-1], b[-1])):
         return False
     return compatible_first_names(a[0], b[0])
 
 
-def join_organisations(keys: list[str]) -> list[set[str]]:
-    """Cluster ORG/GPE keys: exact, generic suffix ("X Group" = "X"), acronym of the long form."""
+def join_organisations(keys: list[str], types: dict[str, str], counts: Counter[str], acronyms: dict[str, str]) -> list[set[str]]:
+    """Cluster organisation, place and group keys (one pool, so a name the tagger typed two ways can join):
+    generic suffix dropped ("X Group" = "X"), initials of the long form (same type), an acronym defined in the
+    text, the same initials and last word ("us geological survey" = "united states geological survey"), a
+    one-word short form of exactly one longer organisation name, a rare misspelling of a long name."""
     clusters: list[set[str]] = []
+    index_of: dict[str, int] = {}
     by_core: dict[str, int] = {}
-    by_initials: dict[str, int] = {}
+    by_initials: dict[tuple[str, str], int] = {}
+    by_long: dict[tuple[str, str, str], int] = {}
+    by_word: dict[str, set[int]] = defaultdict(set)
     for key in sorted(keys, key=lambda k: (-len(k), k)):
-        core = " ".join(w for w in key.split() if w not in ORG_SUFFIXES) or key
+        core = organisation_core(key)
         match = by_core.get(core)
-        if match is None and " " not in key and len(key) >= 2:
-            match = by_initials.get(key)
+        if match is None and " " in key:
+            match = next((by_long[(letters, key.split()[-1], types[key])] for letters in initials(key) if (letters, key.split()[-1], types[key]) in by_long), None)
+        if match is None and " " not in key:
+            match = one_word_match(key, types, counts, by_initials, by_word, index_of, acronyms)
         if match is None:
             match = len(clusters)
             clusters.append(set())
         clusters[match].add(key)
+        index_of[key] = match
         by_core.setdefault(core, match)
-        if len(key.split()) >= 2:
-            by_initials.setdefault(initials(key), match)
+        words = key.split()
+        if len(words) >= 2:
+            for letters in initials(key):
+                by_initials.setdefault((letters, types[key]), match)
+                by_long.setdefault((letters, words[-1], types[key]), match)
+            if types[key] == "ORG":
+                for word in {words[0], words[-1]} - ORG_SUFFIXES - INITIALS_SKIP:
+                    by_word[word].add(match)
     return clusters
+
+
+def organisation_core(key: str) -> str:
+    """An organisation name without generic suffixes or a trailing place qualifier after a two-word head
+    ("green party" -> "green", "xavier university of louisiana" -> "xavier university")."""
+    words = [w for w in key.split() if w not in ORG_SUFFIXES] or key.split()
+    for index, word in enumerate(words):
+        if word in QUALIFIER_WORDS and index >= 2:
+            return " ".join(words[:index])
+    return " ".join(words)
+
+
+def one_word_match(key, types, counts, by_initials, by_word, index_of, acronyms) -> int | None:
+    """The cluster a one-word organisation or place key joins, if any: an acronym defined in the text or the
+    initials of a long name of the same type; for organisations the first or last word of exactly one longer
+    organisation name; else the long name it is a rare misspelling of."""
+    if key in acronyms and acronyms[key] in index_of:
+        return index_of[acronyms[key]]
+    if len(key) >= 2 and (key, types[key]) in by_initials:
+        return by_initials[(key, types[key])]
+    if types[key] == "ORG" and len(by_word.get(key, ())) == 1:
+        return next(iter(by_word[key]))
+    if counts[key] <= MISSPELLING_MAX_MENTIONS and len(key) >= PLACE_SLIP_MIN_LETTERS:
+        for other, index in index_of.items():
+            if " " not in other and counts[other] > counts[key] and other[0] == key[0] and DamerauLevenshtein.distance(key, other) <= 1:
+                return index
+    return None
 
 
 def resolve_actors(mentions: list[tuple[str, Mention]]) -> ResolvedActors:
     """Resolve (article id, mention) pairs from a whole run into actors."""
-    types = vote_types(mentions)
-    keys_by_type: dict[str, set[str]] = defaultdict(set)
-    for _, mention in mentions:
+    links = article_links(mentions)
+    keyed = []
+    for article_id, mention in mentions:
         key = name_key(mention.text)
         if key:
-            keys_by_type[types[key]].add(key)
-    clusters: list[tuple[str, set[str]]] = []
-    for actor_type, keys in sorted(keys_by_type.items()):
-        joined = join_people(sorted(keys)) if actor_type == "PERSON" else join_organisations(sorted(keys))
-        clusters.extend((actor_type, cluster) for cluster in joined)
-    groups: dict[str, ActorGroup] = {}
+            linked = links.get((article_id, key))
+            keyed.append((article_id, mention, linked or key, "PERSON" if linked else mention.label))
+    types = vote_types((key, label) for _, _, key, label in keyed)
+    counts = Counter(key for _, _, key, _ in keyed)
+    people = sorted({key for _, _, key, _ in keyed if types[key] == "PERSON"})
+    others = sorted({key for _, _, key, _ in keyed if types[key] != "PERSON"})
+    clusters = [set(cluster) for cluster in join_people(people)]
+    clusters += join_organisations(others, types, counts, defined_acronyms(mentions))
     key_to_group: dict[str, ActorGroup] = {}
-    for actor_type, cluster in clusters:
-        group = ActorGroup(actor_type, set(cluster))
+    for cluster in clusters:
+        votes: Counter[str] = Counter()
+        for key in cluster:
+            votes[types[key]] += counts[key]
+        group = ActorGroup(votes.most_common(1)[0][0], set(cluster))
         for key in cluster:
             key_to_group[key] = group
-    for article_id, mention in mentions:
-        group = key_to_group.get(name_key(mention.text))
-        if group is None:
-            continue
-        group.surfaces[re.sub(r"(?:'s|')$", "", mention.text.strip())] += 1
+    for article_id, mention, key, _ in keyed:
+        group = key_to_group[key]
+        group.surfaces[POSSESSIVE.sub("", mention.text.strip())] += 1
         group.articles.add(article_id)
         group.mentions += 1
     used: Counter[str] = Counter()
     by_key: dict[str, str] = {}
+    groups: dict[str, ActorGroup] = {}
     for group in sorted({id(g): g for g in key_to_group.values()}.values(), key=lambda g: (-g.mentions, g.canonical())):
-        if not group.mentions:
-            continue
-        slug = re.sub(r"[^a-z0-9]+", "-", group.canonical().lower()).strip("-") or "actor"
+        slug = re.sub(r"[^a-z0-9]+", "-", unidecode(group.canonical()).lower()).strip("-") or "actor"
         base = f"{TYPE_PREFIX.get(group.type, 'actor')}:{slug}"
         used[base] += 1
         actor_id = base if used[base] == 1 else f"{base}-{used[base]}"
         groups[actor_id] = group
         by_key.update(dict.fromkeys(group.keys, actor_id))
-    return ResolvedActors(groups, by_key)
+    in_article = {place: by_key[key] for place, key in links.items()}
+    return ResolvedActors(groups, by_key | unambiguous_links(in_article, by_key), in_article)
+
+
+def unambiguous_links(in_article: dict[tuple[str, str], str], by_key: dict[str, str]) -> dict[str, str]:
+    """Surname keys joined inside articles that every article joined to one actor and that stand for no
+    actor of their own: found without knowing the article too."""
+    targets: dict[str, set[str]] = defaultdict(set)
+    for (_, key), actor_id in in_article.items():
+        targets[key].add(actor_id)
+    return {key: next(iter(ids)) for key, ids in targets.items() if len(ids) == 1 and key not in by_key}

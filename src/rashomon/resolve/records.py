@@ -40,11 +40,11 @@ def actor_records(resolved: ResolvedActors) -> list[Actor]:
     ]
 
 
-def speaker_identity(speaker: SpeakerRef | None, resolved: ResolvedActors, names: dict[str, str]) -> tuple[str | None, str | None]:
+def speaker_identity(speaker: SpeakerRef | None, resolved: ResolvedActors, names: dict[str, str], article_id: str) -> tuple[str | None, str | None]:
     """(actor id, display name) for a speaker: the actor, else the description of an unnamed source."""
     if speaker is None:
         return None, None
-    actor_id = resolved.actor_id(speaker.mention)
+    actor_id = resolved.actor_id(speaker.mention, article_id)
     if actor_id is not None:
         return actor_id, names[actor_id]
     if speaker.description:
@@ -66,7 +66,7 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
             records.diagnostics.append(Diagnostic(source_path=article.source_path, stage=stage, message=f"{problem} (article {article.id})" if stage == "internal" else problem))
         for index, hit in enumerate(found.quotes, start=1):
             start, end = span_of(hit.start, hit.end)
-            speaker_id, speaker_name = speaker_identity(hit.speaker, resolved, names)
+            speaker_id, speaker_name = speaker_identity(hit.speaker, resolved, names, article.id)
             words = "\n".join(text[slice(*span_of(*piece))] for piece in hit.pieces())
             records.quotes.append(
                 Quote(
@@ -110,8 +110,8 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
             records.dates.append(DateMention(id=date_ids[-1], article_id=article.id, text=text[start:end], value=hit.value, start_char=start, end_char=end))
         for index, hit in enumerate(found.claims, start=1):
             start, end = span_of(hit.start, hit.end)
-            attributed_id, attributed_name = speaker_identity(hit.attributed, resolved, names)
-            actor_ids = list(dict.fromkeys(a for m in hit.mentions if (a := resolved.actor_id(m)) is not None))
+            attributed_id, attributed_name = speaker_identity(hit.attributed, resolved, names, article.id)
+            actor_ids = list(dict.fromkeys(a for m in hit.mentions if (a := resolved.actor_id(m, article.id)) is not None))
             predicate_start, predicate_end = span_of(*hit.predicate_span) if hit.predicate_span else (None, None)
             records.claims.append(
                 Claim(
@@ -128,7 +128,7 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
                     predicate=hit.predicate,
                     predicate_start=predicate_start,
                     predicate_end=predicate_end,
-                    subject_id=resolved.actor_id(hit.subject),
+                    subject_id=resolved.actor_id(hit.subject, article.id),
                     start_char=start,
                     end_char=end,
                 )

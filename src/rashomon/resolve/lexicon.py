@@ -1,0 +1,79 @@
+"""Word lists for telling names apart and together: titles, name particles, organisation suffixes, nicknames."""
+
+from __future__ import annotations
+
+# Words before a name that say what a person is, not who ("President Smith", "Insp Gaskin", "GM Theo Epstein").
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. doctor sir dame lord lady president vice prime minister premier chancellor
+    secretary senator sen. sen rep. rep representative congressman congresswoman governor gov. gov mayor
+    judge justice king queen prince princess pope sheikh general gen. gen colonel col. col lieutenant
+    lt. lt major maj. captain capt. commander admiral sergeant sgt. sgt marshal professor prof. prof
+    reverend rev. father bishop archbishop ambassador chief spokesman spokeswoman spokesperson
+    president-elect former late deputy acting foreign defence defense interior finance health
+    state mp mep inspector insp insp. detective det det. officer constable superintendent supt supt.
+    sheriff coroner coach gm ceo cfo chairman chairwoman director
+    qb rb wr te lb cb comedian comedienne actor actress singer rapper author writer""".split()
+)
+TRAILING_TITLES = frozenset("mp mep jr jr. sr sr. ii iii iv qc kc phd".split())
+# Lower-case words that belong to a name ("Charles de Gaulle", "Ali al-Sistani"): never stripped as a description.
+NAME_PARTICLES = frozenset("de da di du del della der den van von la le al el bin ibn abu ul y".split())
+# Arabic article prefixes that transliterations write joined, hyphenated, spaced or leave out ("Al-Hassan" = "Hassan").
+ARTICLE_PREFIXES = frozenset("al el ul".split())
+# Generic words an organisation's name may carry or drop ("the Green Party" = "Green").
+ORG_SUFFIXES = frozenset(
+    "group party company corporation corp corp. inc inc. ltd ltd. plc organisation organization movement network agency".split()
+)
+# British and American spellings of words common in organisation and place names, folded to one.
+SPELLING_VARIANTS = {
+    "centre": "center",
+    "organisation": "organization",
+    "defence": "defense",
+    "theatre": "theater",
+    "programme": "program",
+    "labour": "labor",
+    "mt": "mount",
+    "st": "saint",
+}
+# Given names and their usual short forms that share no prefix with them.
+NICKNAMES = {
+    frozenset(pair)
+    for pair in (
+        ("bill", "william"),
+        ("billy", "william"),
+        ("will", "william"),
+        ("bob", "robert"),
+        ("bobby", "robert"),
+        ("rob", "robert"),
+        ("dick", "richard"),
+        ("rick", "richard"),
+        ("jim", "james"),
+        ("jimmy", "james"),
+        ("jimmy", "jim"),
+        ("mike", "michael"),
+        ("peggy", "margaret"),
+        ("maggie", "margaret"),
+        ("katie", "kathryn"),
+        ("kate", "kathryn"),
+        ("kathy", "kathryn"),
+        ("katie", "katherine"),
+        ("kate", "katherine"),
+        ("kathy", "katherine"),
+        ("liz", "elizabeth"),
+        ("beth", "elizabeth"),
+        ("betty", "elizabeth"),
+        ("tony", "anthony"),
+        ("ted", "edward"),
+        ("ned", "edward"),
+        ("jack", "john"),
+        ("hank", "henry"),
+        ("chuck", "charles"),
+        ("sasha", "alexander"),
+        ("misha", "mikhail"),
+        ("mo", "maurice"),
+    )
+}
+# Short words left out when spelling an organisation's initials ("World Health Organization" -> WHO).
+INITIALS_SKIP = frozenset("of the and for in on at de".split())
+# Endings that make another given name from a shorter one ("Dan"/"Dana", "Paul"/"Paula", "Louis"/"Louise",
+# "Daniel"/"Danielle"): a prefix that differs by one of them is a different person, not a short form.
+NAME_FORM_ENDINGS = frozenset("a e ia na ine elle le ette".split())

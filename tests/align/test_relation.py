@@ -146,6 +146,19 @@ def test_a_denial_contradicts_the_claim_it_answers():
     assert relate(claim, DENIAL, 0.7).kind == "contradiction"
 
 
+def test_a_denial_answers_a_claim_whose_content_it_repeats():
+    """The denier is neither the other claim's subject nor named in it, but the denied words are the claim's."""
+    denial = view(
+        "Doctors cast doubt over claims that a spider burrowed into the tourist's skin.",
+        article="b", subject="group:doctors", actors=("person:tourist", "group:doctors"), status="denied", predicate="cast",
+    )
+    claim = view("A spider burrowed into the tourist's skin during his holiday.", subject=None, predicate="burrowed", actors=("person:tourist",))
+    assert relate(claim, denial, 0.7).kind == "contradiction"
+    # twin: a denial of something else about the same person
+    other = view("The tourist flew home to his family on Sunday.", subject="person:tourist", predicate="flew", actors=("person:tourist",))
+    assert relate(other, denial, 0.7).kind != "contradiction"
+
+
 def test_a_denial_does_not_contradict_a_claim_on_its_own_side():
     negated = view("The rebels said they had not agreed to a ceasefire.", subject="group:rebels", predicate="agreed", actors=("org:ministry", "group:rebels"))
     assert relate(negated, DENIAL, 0.7).kind != "contradiction"

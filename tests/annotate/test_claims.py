@@ -17,6 +17,7 @@ def claims_of(parse, text):
         ("The union claimed that Springfield officials hid the audit.", "claimed"),
         ("The mayor of Springfield denied that he had resigned after the audit.", "denied"),
         ("A spokesman for Springfield refused to confirm the resignation.", "denied"),
+        ("Auditors have cast doubt over claims that the mayor of Springfield hid the audit.", "denied"),
         ("The mayor of Springfield may resign after the audit.", "hedged"),
         ("It is unclear whether the mayor of Springfield will resign.", "hedged"),
     ],

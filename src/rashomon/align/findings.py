@@ -343,23 +343,46 @@ def restatements(vectors: np.ndarray, row: int) -> set[int]:
 def contradiction_findings(dossier: Dossier, views: list[ClaimView], related: Related, taken: set[int], vectors: np.ndarray) -> list[Finding]:
     """Two-sided disputes from denials, negations and opposite accounts; each claim is a side of one at most.
 
-    A side holds the claim, the claims that agree with it directly and hold it the same way, and its copies in
-    other reports, so one copied sentence makes one dispute, not one per copy.
+    Pairs are taken closest first. A side holds the claim, the claims that agree with it directly and hold it the
+    same way, and its copies in other reports, so one copied sentence makes one dispute, not one per copy; a later
+    claim that repeats a side already set in a dispute (agrees with one of its claims and holds it the same way) joins
+    that side instead of opening a second dispute of the same point.
     """
     agreeing: dict[int, set[int]] = defaultdict(set)
     for a, b, relation in related:
         if relation.kind == "agree":
             agreeing[a].add(b)
             agreeing[b].add(a)
-    findings = []
-    for a, b, relation in sorted(related, key=lambda item: (item[0], item[1])):
+    disputes: list[tuple[int, int, Relation, list[set[int]]]] = []
+    side_at: dict[int, set[int]] = {}
+
+    def kin(row: int) -> set[int]:
+        return {r for r in agreeing[row] | restatements(vectors, row) if r not in taken and views[r].claim.status == views[row].claim.status}
+
+    def join_existing(row: int) -> bool:
+        status = views[row].claim.status
+        side = next((side_at[r] for r in agreeing[row] | restatements(vectors, row) if r in side_at and views[r].claim.status == status), None)
+        if side is None:
+            return False
+        side.add(row)
+        side_at[row] = side
+        taken.add(row)
+        return True
+
+    # closest pairs first: a claim that could answer several others is set against the one it repeats most closely
+    for a, b, relation in sorted(related, key=lambda item: (-float(vectors[item[0]] @ vectors[item[1]]), item[0], item[1])):
         if relation.kind != "contradiction" or a in taken or b in taken:
             continue
-        rows_a = {r for r in agreeing[a] | restatements(vectors, a) if r not in taken and views[r].claim.status == views[a].claim.status} | {a}
-        rows_b = {r for r in agreeing[b] | restatements(vectors, b) if r not in taken and views[r].claim.status == views[b].claim.status} | {b}
+        if join_existing(a) or join_existing(b):
+            continue
+        rows_a, rows_b = kin(a) | {a}, kin(b) | {b}
         if rows_a & rows_b:
             continue
         taken.update(rows_a | rows_b)
+        side_at.update({r: rows_a for r in rows_a} | {r: rows_b for r in rows_b})
+        disputes.append((a, b, relation, [rows_a, rows_b]))
+    findings = []
+    for a, b, relation, (rows_a, rows_b) in disputes:
         rows = sorted(rows_a | rows_b)
         findings.append(
             Finding(

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from rashomon.annotate.lexicon import MEASURE_CLASSES, NEGATIONS, REPORT_VERBS, SCALES, UNIT_OFFSETS, UNITS, UPDATE_CUES
 from rashomon.model import Claim, NumberClaim
 
@@ -44,6 +46,11 @@ NEGATION_WINDOW = 24
 # each other when the parse gives no common subject); above the 0.67 used for agreement with shared actors.
 DATE_EVENT_SIMILARITY = 0.7
 WEEKDAY_PREFIX = "weekday:"
+WORD = re.compile(r"[a-z]+")
+# Five letters keep a stem apart from other words yet join its inflections ("agree"/"agreed"/"agreeing", "burrow"/"burrowed").
+STEM_LETTERS = 5
+# A denial answers a claim whose content words it repeats: two shared stems (one is often only the topic's name).
+DENIED_CONTENT_OVERLAP = 2
 NEGATION_TOKEN = re.compile(r"n't|[a-z]+")
 StatedTogether = Callable[[NumberClaim, NumberClaim], bool]
 OPPOSITE_PREDICATES = [
@@ -346,7 +353,22 @@ def denies(denial: Claim, other: Claim) -> bool:
         return True
     if denial.subject_id is not None and denial.subject_id == other.subject_id:
         return True
-    return denial.attributed_to is not None and denial.attributed_to in other.actor_ids
+    if denial.attributed_to is not None and denial.attributed_to in other.actor_ids:
+        return True
+    return len(content_stems(denied_words(denial)) & content_stems(other.text)) >= DENIED_CONTENT_OVERLAP
+
+
+def denied_words(denial: Claim) -> str:
+    """What a denial denies: the words after its verb ("denied [agreeing to any cease-fire]", "cast doubt [over
+    claims that a spider burrowed ...]")."""
+    if denial.predicate_end is None:
+        return denial.text
+    return denial.text[denial.predicate_end - denial.start_char :]
+
+
+def content_stems(text: str) -> set[str]:
+    """The content words of a text, cut to their first letters so that inflections meet ("agreeing" / "agreed")."""
+    return {word[:STEM_LETTERS] for word in WORD.findall(text.lower()) if len(word) >= 4 and word not in STOP_WORDS}
 
 
 def dates_differ(first: str, second: str) -> bool:

@@ -37,6 +37,17 @@ DENIAL_PHRASES = (
     "baseless",
     "fake news",
     "nonsense",
+    "doubt over claims",
+    "doubt on claims",
+    "doubt over reports",
+    "doubt on reports",
+    "doubt over the claim",
+    "doubt on the claim",
+    "skeptical of",
+    "sceptical of",
+    "no truth",
+    "contrary to what has been reported",
+    "contrary to reports",
 )
 CLAIM_VERBS = frozenset("claim allege insist assert contend purport boast brag maintain".split())
 REPORT_VERBS = frozenset(

@@ -19,7 +19,12 @@ from rich.table import Table
 from rashomon.model import Dossier
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Reconstruct one news event from many reports of it.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Reconstruct one news event from many reports of it.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 err = Console(stderr=True)
 # Exit status of a run that wrote its output but left some inputs out (each named by a diagnostic): 0 is a run that
 # used every input, 2 a run that could not go ahead, so scripts can tell the three apart.
@@ -30,6 +35,22 @@ TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 AllowPrivate = Annotated[bool, typer.Option("--allow-private", help="Also fetch URLs on loopback, private and other non-public addresses.")]
 IgnoreRobots = Annotated[bool, typer.Option("--ignore-robots", help="Also fetch pages that a site's robots.txt disallows.")]
+
+
+def show_version(asked: bool) -> None:
+    """``--version``: the installed version, then stop."""
+    if asked:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"rashomon {version('rashomon')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Reconstruct one news event from many reports of it."""
 
 
 class Format(str, Enum):

@@ -368,10 +368,18 @@ def refine(
 
 
 @app.command()
-def stats(db: Annotated[Path, typer.Option("--db", help="The corpus store.")]) -> None:
+def stats(
+    db: Annotated[Path, typer.Option("--db", help="The corpus store.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object, for scripts.")] = False,
+) -> None:
     """Summarise a corpus store."""
     with open_store(db, read_only=True) as store:
         counts = store.stats()
+    if as_json:
+        import json
+
+        sys.stdout.write(json.dumps(counts, ensure_ascii=False) + "\n")
+        return
     table = Table(title=str(db), show_header=False)
     for key, value in counts.items():
         table.add_row(key.replace("_", " "), f"{value:,}" if isinstance(value, int) else str(value or ""))

@@ -287,6 +287,16 @@ class CorpusStore:
             target = folder / f"{table}.{fmt}"
             options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
             path = str(target).replace("'", "''")
-            self.con.execute(f"COPY (SELECT * FROM {table}) TO '{path}' ({options})")
+            self.con.execute(f"COPY ({self.export_query(table, fmt)}) TO '{path}' ({options})")
             written.append(target)
         return written
+
+    def export_query(self, table: str, fmt: str) -> str:
+        """The query that exports a table: as stored for Parquet; for CSV, list columns as JSON arrays (CSV has no lists,
+        and DuckDB would write them as ``[a, b]``, which no reader can split back when an item holds a comma)."""
+        if fmt != "csv":
+            return f"SELECT * FROM {table}"
+        columns = self.con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
+        ).fetchall()
+        return "SELECT " + ", ".join(f'to_json("{name}") AS "{name}"' if kind.endswith("[]") else f'"{name}"' for name, kind in columns) + f" FROM {table}"

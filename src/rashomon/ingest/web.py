@@ -232,7 +232,7 @@ class Fetcher:
                     status = response.status_code
                     raise FetchProblem(f"HTTP {status}", transient=status >= 500 or status == 429, status=status)
                 if types is not None and media_type(response) not in types:
-                    raise FetchProblem(f"content type {media_type(response) or 'missing'} is not HTML, XML or text")
+                    raise FetchProblem(f"content type {media_type(response) or '(none given)'} is not HTML, XML or text")
                 return response, self.read_body(response, limit, started)
         except httpx.ConnectTimeout:
             raise FetchProblem(f"timed out connecting (after {self.policy.connect_timeout:g} s)", transient=True) from None

@@ -106,6 +106,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(302, headers={"Location": f"/hop/{left - 1}" if left > 1 else "/article.html"})
         elif path == "/to-private":
             self.send(302, headers={"Location": "http://10.0.0.1/internal"})
+        elif path == "/bad-redirect":
+            self.send(302, headers={"Location": "http://[oops/"})
         elif path == "/ftp":
             self.send(302, headers={"Location": "ftp://127.0.0.1/file"})
         elif path == "/big.html":

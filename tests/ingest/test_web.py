@@ -88,6 +88,8 @@ def test_only_html_xml_and_text_bodies_and_only_http_urls(site):
         assert refusal(fetcher, f"{base}/ftp") == "only http and https URLs are fetched, not ftp"
         assert refusal(fetcher, "file:///etc/passwd") == "only http and https URLs are fetched, not file"
         assert refusal(fetcher, f"{base}/missing.html") == "HTTP 404"
+        assert refusal(fetcher, "http://[::1/") == "malformed URL"
+        assert refusal(fetcher, f"{base}/bad-redirect") == "malformed URL http://[oops/"
 
 
 def test_robots_txt_is_honoured_unless_told_otherwise(site):

@@ -158,15 +158,17 @@ def guarded_client(policy: FetchPolicy) -> httpx.Client:
     return httpx.Client(transport=transport, timeout=timeout, follow_redirects=False, trust_env=False, headers={"User-Agent": policy.user_agent})
 
 
-def checked_url(url: str) -> str:
-    """The URL if it is one rashomon downloads (http or https, with a host), else FetchProblem."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in {"http", "https"}:
-        raise FetchProblem(f"only http and https URLs are fetched, not {parts.scheme or 'a URL without scheme'}")
+def checked_url(url: str, base: str | None = None) -> str:
+    """The URL (made absolute against ``base``, for a redirect) if it is one rashomon downloads: http or https, with a
+    host; else FetchProblem."""
     try:
+        url = urljoin(base, url) if base else url
+        parts = urlsplit(url)
         host = parts.hostname
     except ValueError:
-        host = None
+        raise FetchProblem(f"malformed URL {url}" if base else "malformed URL") from None
+    if parts.scheme.lower() not in {"http", "https"}:
+        raise FetchProblem(f"only http and https URLs are fetched, not {parts.scheme}" if parts.scheme else "not an http(s) URL")
     if not host:
         raise FetchProblem("URL has no host")
     return url
@@ -213,7 +215,7 @@ class Fetcher:
                 location = response.headers.get("location")
                 if not location:
                     raise FetchProblem(f"HTTP {response.status_code} redirect without a Location")
-                current = checked_url(urljoin(current, location))
+                current = checked_url(location, base=current)
                 continue
             if response.status_code == 304:
                 return None
@@ -238,6 +240,8 @@ class Fetcher:
             raise FetchProblem(f"timed out connecting (after {self.policy.connect_timeout:g} s)", transient=True) from None
         except httpx.TimeoutException:
             raise FetchProblem(f"timed out reading (no data for {self.policy.read_timeout:g} s)", transient=True) from None
+        except httpx.InvalidURL:
+            raise FetchProblem("malformed URL") from None
         except httpx.HTTPError as error:
             raise FetchProblem(f"download failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}", transient=True) from None
 
@@ -289,7 +293,7 @@ class Fetcher:
                 response, body = self.request(current, {}, None, MAX_ROBOTS_BYTES)
                 if response.status_code not in REDIRECT_STATUSES:
                     break
-                current = checked_url(urljoin(current, response.headers.get("location", "")))
+                current = checked_url(response.headers.get("location", ""), base=current)
         except AddressRefused as refused:
             return refused
         except FetchProblem as problem:

@@ -69,3 +69,13 @@ def test_report_renders_a_saved_dossier_and_rejects_bad_ones(tmp_path):
         assert done.returncode == 2 and problem in done.stderr and "Traceback" not in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
         assert not (tmp_path / "x.html").exists()
+
+
+def test_version_and_short_help():
+    from rashomon import __version__
+
+    done = rashomon("--version")
+    assert (done.returncode, done.stdout) == (0, f"rashomon {__version__}\n")
+    short, long = rashomon("-h"), rashomon("--help")
+    assert short.returncode == 0 and short.stdout == long.stdout and "fetch" in short.stdout
+    assert rashomon("fetch", "-h").stdout == rashomon("fetch", "--help").stdout

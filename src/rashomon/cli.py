@@ -19,13 +19,38 @@ from rich.table import Table
 from rashomon.model import Dossier
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Reconstruct one news event from many reports of it.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Reconstruct one news event from many reports of it.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 err = Console(stderr=True)
 # Exit status of a run that wrote its output but left some inputs out (each named by a diagnostic): 0 is a run that
 # used every input, 2 a run that could not go ahead, so scripts can tell the three apart.
 SKIPPED_INPUTS = 3
 # C0 and C1 control characters, escape sequences included (ESC, CSI, OSC), as they could reach the terminal from input.
 TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+AllowPrivate = Annotated[bool, typer.Option("--allow-private", help="Also fetch URLs on loopback, private and other non-public addresses.")]
+IgnoreRobots = Annotated[bool, typer.Option("--ignore-robots", help="Also fetch pages that a site's robots.txt disallows.")]
+
+
+def show_version(asked: bool) -> None:
+    """``--version``: the installed version, then stop."""
+    if asked:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"rashomon {version('rashomon')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Reconstruct one news event from many reports of it."""
 
 
 class Format(str, Enum):
@@ -57,7 +82,7 @@ def example_dir() -> Path:
     raise AssertionError
 
 
-def run_analysis(paths: list[str]) -> Dossier:
+def run_analysis(paths: list[str], fetcher=None) -> Dossier:
     """Analyse with a progress bar (articles done / total, rate) on the terminal."""
     from rashomon.pipeline import analyze
 
@@ -82,7 +107,7 @@ def run_analysis(paths: list[str]) -> Dossier:
             if elapsed:
                 progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.1f} articles/s")
 
-        dossier = analyze(paths, on_done=on_done, on_ingested=on_ingested)
+        dossier = analyze(paths, on_done=on_done, on_ingested=on_ingested, fetcher=fetcher)
     for diagnostic in dossier.diagnostics:
         err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
     return dossier
@@ -137,11 +162,13 @@ def read_dossier(path: Path) -> Dossier:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (recursive) or - for standard input.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (recursive), http(s) URLs or - for standard input.")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="json, md or html.")] = Format.json,
     db: Annotated[Path | None, typer.Option("--db", help="Analyse a story of this corpus store instead of files.")] = None,
     story: Annotated[str | None, typer.Option("--story", help="The story id (see rashomon stories).")] = None,
+    allow_private: AllowPrivate = False,
+    ignore_robots: IgnoreRobots = False,
 ) -> None:
     """Analyse articles about one event (or one stored story) into a dossier."""
     if db is not None or story is not None:
@@ -154,7 +181,8 @@ def analyze(
     else:
         if not paths:
             fail("give the articles to analyse (files, folders or -), or --db STORE --story ID")
-        dossier = run_analysis(paths)
+        with web_fetcher(allow_private, ignore_robots) as fetcher:
+            dossier = run_analysis(paths, fetcher)
     if not dossier.articles:
         fail("no usable article in the input (see the diagnostics above)")
     text = render(dossier, fmt)
@@ -164,6 +192,13 @@ def analyze(
         write_text(output, text + "\n")
     err.print(summary_table(dossier))
     exit_if_skipped(dossier.diagnostics)
+
+
+def web_fetcher(allow_private: bool, ignore_robots: bool):
+    """The downloader for URL inputs, under the safety policy the options chose."""
+    from rashomon.ingest.web import Fetcher, FetchPolicy
+
+    return Fetcher(FetchPolicy(allow_private=allow_private, respect_robots=not ignore_robots))
 
 
 def exit_if_skipped(diagnostics: list) -> None:
@@ -193,12 +228,16 @@ class Engine(str, Enum):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input; JSONL with one article per line.")],
-    db: Annotated[Path, typer.Option("--db", help="The corpus store (a DuckDB file, created if missing).")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (recursive), http(s) URLs or - for standard input; JSONL with one article per line.")] = None,
+    db: Annotated[Path, typer.Option("--db", help="The corpus store (a DuckDB file, created if missing).")] = ...,
     batch: Annotated[int, typer.Option(help="Articles per committed transaction.")] = 32,
     engine: Annotated[Engine, typer.Option(help="local (worker processes on this machine) or ray (Ray Data actor pool; needs rashomon[ray]).")] = Engine.local,
     workers: Annotated[int | None, typer.Option(help="Worker processes or Ray actors (default: one per CPU here, or the Ray cluster's CPUs).")] = None,
     refine: Annotated[bool, typer.Option(help="Re-assign the articles of the stories this run touched once all are in.")] = True,
+    allow_private: AllowPrivate = False,
+    ignore_robots: IgnoreRobots = False,
+    feeds: Annotated[list[str] | None, typer.Option("--feed", metavar="URL", help="An RSS or Atom feed: its items not seen before are fetched and added (repeatable).")] = None,
+    every: Annotated[str | None, typer.Option(metavar="DURATION", help="With --feed: poll again every 30s, 10m, 1h... until Ctrl-C.")] = None,
 ) -> None:
     """Add articles, their annotations and their stories to a corpus store; already stored articles are skipped."""
     from rashomon.pipeline import ingest_into_store
@@ -208,20 +247,109 @@ def ingest(
         fail("--batch must be at least 1")
     if workers is not None and workers < 1:
         fail("--workers must be at least 1")
-    with open_store(db) as store:
+    if feeds:
+        if paths:
+            fail("give either PATHS or --feed URL, not both")
+        options = {"batch_size": batch, "engine": engine.value, "workers": workers, "refine": refine}
+        follow_feeds(feeds, db, every, web_fetcher(allow_private, ignore_robots), options)
+        return
+    if every is not None:
+        fail("--every polls feeds: give it with --feed URL")
+    if not paths:
+        fail("give the articles to add (files, folders, URLs or -), or --feed URL")
+    with open_store(db) as store, web_fetcher(allow_private, ignore_robots) as fetcher:
         before = store.article_count()
 
         def on_batch(report) -> None:
             err.print(f"committed: {before + report.added} articles in the store", highlight=False)
 
         try:
-            report = ingest_into_store(paths, store, batch_size=batch, engine=engine.value, workers=workers, on_batch=on_batch, refine=refine)
+            report = ingest_into_store(paths, store, batch_size=batch, engine=engine.value, workers=workers, on_batch=on_batch, refine=refine, fetcher=fetcher)
         except (StoreError, RuntimeError) as error:
             fail(str(error))
     for diagnostic in report.diagnostics:
         err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
     err.print(f"read {report.read}, already stored {report.already_stored}, added {report.added}, moved between stories {report.moved}", highlight=False)
     exit_if_skipped(report.diagnostics)
+
+
+def follow_feeds(feeds: list[str], db: Path, every: str | None, fetcher, options: dict) -> None:
+    """``ingest --feed``: the feeds' new items into the store, once or every ``every`` until Ctrl-C."""
+    from rashomon.store.corpus import StoreError
+    from rashomon.watch import parse_duration, watch_feeds
+
+    try:
+        interval = parse_duration(every) if every is not None else None
+    except ValueError:
+        fail(f"--every: give a duration such as 30s, 10m or 1h, not {every!r}")
+    diagnostics: list = []
+
+    def on_round(done) -> None:
+        report = done.ingest
+        for diagnostic in report.diagnostics:
+            err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
+        diagnostics.extend(report.diagnostics)
+        unchanged = f", {done.not_modified} feed(s) unchanged" if done.not_modified else ""
+        stopped = " (interrupted: what was fetched is committed)" if done.interrupted else ""
+        err.print(f"feeds: {done.new_items} new item(s){unchanged}; added {report.added}, already stored {report.already_stored}{stopped}", highlight=False)
+
+    with open_store(db) as store, fetcher:
+        try:
+            if interval is not None:
+                err.print(f"polling {len(feeds)} feed(s) every {every}; Ctrl+C stops", highlight=False)
+            watch_feeds(feeds, store, fetcher, every=interval, on_round=on_round, **options)
+        except (StoreError, RuntimeError) as error:
+            fail(str(error))
+    exit_if_skipped(diagnostics)
+
+
+@app.command()
+def fetch(
+    urls: Annotated[list[str], typer.Argument(metavar="URL", help="http(s) addresses of news articles.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Folder for the articles: one text file each (metadata on top), raw pages in .raw/.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Add the articles to this corpus store instead (like rashomon ingest).")] = None,
+    allow_private: AllowPrivate = False,
+    ignore_robots: IgnoreRobots = False,
+) -> None:
+    """Download articles from the web: title, author, date, site name and main text (robots.txt honoured, private
+    addresses refused)."""
+    if (output is None) == (db is None):
+        fail("give -o FOLDER or --db STORE")
+    if db is not None:
+        ingest(urls, db, allow_private=allow_private, ignore_robots=ignore_robots)
+        return
+    from rashomon.ingest.readers import IngestResult, read_url
+    from rashomon.ingest.web import is_url
+    from rashomon.model import Diagnostic
+
+    result = IngestResult()
+    with web_fetcher(allow_private, ignore_robots) as fetcher:
+        for url in urls:
+            if is_url(url):
+                result.extend(read_url(url, fetcher))
+            else:
+                result.diagnostics.append(Diagnostic(source_path=url, stage="ingest", message="not an http(s) URL"))
+    for diagnostic in result.diagnostics:
+        err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
+    if not result.articles:
+        fail("no article fetched (see the diagnostics above)")
+    for article in result.articles:
+        write_fetched(article, output)
+    err.print(f"wrote {len(result.articles)} article(s) to {shown(output)}", highlight=False, soft_wrap=True)
+    exit_if_skipped(result.diagnostics)
+
+
+def write_fetched(article, folder: Path) -> None:
+    """An article as a text file that rashomon reads back as it was (metadata lines on top), and its raw page beside
+    it in the hidden .raw/ folder (which reading the folder skips)."""
+    from urllib.parse import urlsplit
+
+    name = f"{urlsplit(article.url or article.source_path).hostname or 'web'}-{article.id}"
+    meta = {"title": article.title, "url": article.url, "outlet": article.outlet, "author": article.author, "published": article.published, "fetched": article.fetched_at}
+    head = "".join(f"{key}: {' '.join(value.split())}\n" for key, value in meta.items() if value)
+    write_text(folder / f"{name}.txt", f"---\n{head}---\n\n{article.text}\n")
+    if article.raw_html is not None:
+        write_text(folder / ".raw" / f"{name}.html", article.raw_html)
 
 
 @app.command()
@@ -240,10 +368,18 @@ def refine(
 
 
 @app.command()
-def stats(db: Annotated[Path, typer.Option("--db", help="The corpus store.")]) -> None:
+def stats(
+    db: Annotated[Path, typer.Option("--db", help="The corpus store.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object, for scripts.")] = False,
+) -> None:
     """Summarise a corpus store."""
     with open_store(db, read_only=True) as store:
         counts = store.stats()
+    if as_json:
+        import json
+
+        sys.stdout.write(json.dumps(counts, ensure_ascii=False) + "\n")
+        return
     table = Table(title=str(db), show_header=False)
     for key, value in counts.items():
         table.add_row(key.replace("_", " "), f"{value:,}" if isinstance(value, int) else str(value or ""))

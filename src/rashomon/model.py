@@ -13,8 +13,9 @@ from datetime import datetime, timezone
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 ClaimStatus = Literal["asserted", "reported", "claimed", "denied", "hedged"]
 FindingKind = Literal["corroborated", "disputed", "evolving", "single_source"]
@@ -27,7 +28,11 @@ class Record(BaseModel):
 
 
 class Article(Record):
-    """One ingested news article, with the text all offsets point into."""
+    """One ingested news article, with the text all offsets point into.
+
+    An article fetched from the web keeps its fetch time (UTC, ISO 8601) and the page as downloaded; the raw page
+    stays in memory and in the store but is left out of the dossier (it can be megabytes, and nothing points into it).
+    """
 
     id: str
     source_path: str
@@ -40,6 +45,8 @@ class Article(Record):
     word_count: int = 0
     origin: str | None = None
     text: str = ""
+    fetched_at: str | None = None
+    raw_html: SkipJsonSchema[str | None] = Field(default=None, exclude=True, repr=False)
 
 
 class Actor(Record):

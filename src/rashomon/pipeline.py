@@ -30,8 +30,9 @@ from rashomon.store.stories import ArticleFeatures, article_features, lead_of
 Input = str | Path | Article
 
 
-def ingest(inputs: Iterable[Input], repeats: str = "rename") -> IngestResult:
-    """Stage 1: read paths (files, folders, ``-``) and take ready-made articles as they are.
+def ingest(inputs: Iterable[Input], repeats: str = "rename", fetcher=None) -> IngestResult:
+    """Stage 1: read paths (files, folders, ``-``, http(s) URLs downloaded by ``fetcher``) and take ready-made articles
+    as they are.
 
     An article whose text was already read in this run gets a suffixed id (``repeats="rename"``, so a
     one-off analysis shows every input) or is dropped (``repeats="drop"``, for the store).
@@ -43,7 +44,7 @@ def ingest(inputs: Iterable[Input], repeats: str = "rename") -> IngestResult:
             result.articles.append(item)
         else:
             paths.append(item)
-    result.extend(read_paths(paths))
+    result.extend(read_paths(paths, fetcher))
     if repeats == "drop":
         first: dict[str, Article] = {}
         for article in result.articles:
@@ -107,13 +108,14 @@ def ingest_into_store(
     workers: int | None = None,
     on_batch: Callable[[StoreIngestReport], None] | None = None,
     refine: bool = True,
+    fetcher=None,
 ) -> StoreIngestReport:
     """Stages 1-2 into the corpus store: new articles only, annotated, placed in stories, committed batch by batch.
 
     With ``refine``, the stories this run touched are then re-assigned once all its articles are in
     (see :meth:`StoryClusterer.refine`), in one more transaction.
     """
-    ingested = ingest(inputs, repeats="drop")
+    ingested = ingest(inputs, repeats="drop", fetcher=fetcher)
     report = StoreIngestReport(read=len(ingested.articles), diagnostics=list(ingested.diagnostics))
     known = store.known_ids(a.id for a in ingested.articles)
     todo = [a for a in ingested.articles if a.id not in known]
@@ -151,11 +153,12 @@ def analyze(
     inputs: Input | Iterable[Input],
     on_done: Callable[[AnnotatedArticle], None] | None = None,
     on_ingested: Callable[[IngestResult], None] | None = None,
+    fetcher=None,
 ) -> Dossier:
     """Analyse articles about one event into a dossier with cross-source findings."""
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
-    ingested = ingest(inputs)
+    ingested = ingest(inputs, fetcher=fetcher)
     if on_ingested is not None:
         on_ingested(ingested)
     annotated = annotate(ingested.articles, on_done=on_done)

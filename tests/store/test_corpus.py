@@ -153,6 +153,21 @@ def test_export_writes_every_table(tmp_path, fmt):
     for table, expected in (("articles", 2), ("findings", None), ("quotes", None)):
         rows = con.execute(f"SELECT count(*) FROM {reader}('{tmp_path / 'out' / (table + '.' + fmt)}')").fetchone()[0]
         assert rows == expected if expected is not None else rows > 0
+    with CorpusStore(path) as store:
+        stored = {row[0]: row[1] for row in store.con.execute("SELECT id, aliases FROM actors").fetchall()}
+    exported = con.execute(f"SELECT id, aliases FROM {reader}('{tmp_path / 'out' / ('actors.' + fmt)}')").fetchall()
+    read_back = {key: json.loads(value) if fmt == "csv" else value for key, value in exported}  # CSV: a JSON array, not a Python repr
+    assert read_back == stored and any(stored.values())
+
+
+def test_stats_as_json(tmp_path, stream_file):
+    path = tmp_path / "news.duckdb"
+    with CorpusStore(path) as store:
+        ingest_into_store([str(stream_file)], store, workers=1)
+        expected = store.stats()
+    done = rashomon("stats", "--db", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == expected and expected["articles"] == 60
 
 
 def test_bad_store_gives_one_line(tmp_path):

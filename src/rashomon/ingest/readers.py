@@ -48,6 +48,7 @@ FRONT_MATTER_KEYS = {
     "title": "title",
     "headline": "title",
     "id": "id",
+    "fetched": "fetched_at",
 }
 RECORD_FIELDS = ("id", "title", "outlet", "url", "published", "author")
 RECORD_ALIASES = {
@@ -168,6 +169,7 @@ def make_article(text: str, source_path: str, meta: dict[str, str | None]) -> Ar
         language=language or "en",
         word_count=words,
         text=text,
+        fetched_at=meta.get("fetched_at") or None,
     )
 
 
@@ -349,41 +351,72 @@ def iter_files(path: Path) -> Iterator[Path]:
         yield path
 
 
-def read_paths(paths: Iterable[str | Path]) -> IngestResult:
-    """Read every file, folder (recursive) or ``-`` (stdin) given, in order."""
+def read_url(url: str, fetcher) -> IngestResult:
+    """The article at a web address, or a diagnostic naming the URL and why it was not read."""
+    from rashomon.ingest.web import fetch_article
+
+    try:
+        return IngestResult(articles=[fetch_article(fetcher, url)])
+    except InputProblem as problem:
+        return IngestResult(diagnostics=[Diagnostic(source_path=url, stage="ingest", message=str(problem))])
+
+
+def read_paths(paths: Iterable[str | Path], fetcher=None) -> IngestResult:
+    """Read every file, folder (recursive), ``-`` (stdin) or http(s) URL given, in order.
+
+    URLs are downloaded by ``fetcher`` (a :class:`rashomon.ingest.web.Fetcher`; one with the default, safe policy
+    when none is given).
+    """
+    from rashomon.ingest.web import Fetcher, is_url
+
     result = IngestResult()
-    for given in paths:
-        if str(given) == "-":
-            data = sys.stdin.buffer.read(MAX_EXPORT_BYTES + 1)
-            if len(data) > MAX_EXPORT_BYTES:
-                result.diagnostics.append(Diagnostic(source_path="-", stage="ingest", message=f"input is over the {MAX_EXPORT_BYTES:,}-byte limit"))
+    own_fetcher = None
+    try:
+        for given in paths:
+            if is_url(given):
+                if fetcher is None:
+                    fetcher = own_fetcher = Fetcher()
+                result.extend(read_url(str(given), fetcher))
                 continue
-            result.extend(read_bytes(data, "-"))
-            continue
-        path = Path(given)
-        if not path.exists():
-            message = "broken symbolic link" if path.is_symlink() else "no such file or folder"
-            result.diagnostics.append(Diagnostic(source_path=str(given), stage="ingest", message=message))
-            continue
-        files = 0
-        for file in iter_files(path):
-            files += 1
-            try:
-                if file.is_symlink() and not file.exists():
-                    raise InputProblem("broken symbolic link")
-                if not file.is_file():
-                    raise InputProblem("not a regular file (a device, pipe or socket is never read)")
-                data = read_bounded(file, MAX_EXPORT_BYTES)
-            except InputProblem as problem:
-                result.diagnostics.append(Diagnostic(source_path=str(file), stage="ingest", message=str(problem)))
-                continue
-            except OSError as error:
-                result.diagnostics.append(Diagnostic(source_path=str(file), stage="ingest", message=f"cannot read: {error.strerror}"))
-                continue
-            result.extend(read_bytes(data, str(file), file.suffix.lower()))
-        if path.is_dir() and not files:
-            result.diagnostics.append(Diagnostic(source_path=str(given), stage="ingest", message="folder holds no files"))
+            read_local(given, result)
+    finally:
+        if own_fetcher is not None:
+            own_fetcher.close()
     return result
+
+
+def read_local(given: str | Path, result: IngestResult) -> None:
+    """Read one file, folder (recursive) or ``-`` (stdin) into ``result``."""
+    if str(given) == "-":
+        data = sys.stdin.buffer.read(MAX_EXPORT_BYTES + 1)
+        if len(data) > MAX_EXPORT_BYTES:
+            result.diagnostics.append(Diagnostic(source_path="-", stage="ingest", message=f"input is over the {MAX_EXPORT_BYTES:,}-byte limit"))
+            return
+        result.extend(read_bytes(data, "-"))
+        return
+    path = Path(given)
+    if not path.exists():
+        message = "broken symbolic link" if path.is_symlink() else "no such file or folder"
+        result.diagnostics.append(Diagnostic(source_path=str(given), stage="ingest", message=message))
+        return
+    files = 0
+    for file in iter_files(path):
+        files += 1
+        try:
+            if file.is_symlink() and not file.exists():
+                raise InputProblem("broken symbolic link")
+            if not file.is_file():
+                raise InputProblem("not a regular file (a device, pipe or socket is never read)")
+            data = read_bounded(file, MAX_EXPORT_BYTES)
+        except InputProblem as problem:
+            result.diagnostics.append(Diagnostic(source_path=str(file), stage="ingest", message=str(problem)))
+            continue
+        except OSError as error:
+            result.diagnostics.append(Diagnostic(source_path=str(file), stage="ingest", message=f"cannot read: {error.strerror}"))
+            continue
+        result.extend(read_bytes(data, str(file), file.suffix.lower()))
+    if path.is_dir() and not files:
+        result.diagnostics.append(Diagnostic(source_path=str(given), stage="ingest", message="folder holds no files"))
 
 
 def read_bounded(path: Path, limit: int) -> bytes:

@@ -27,7 +27,10 @@ from rashomon.store.migrations import migrate
 from rashomon.store.stories import REFINE_PASSES, ArticleFeatures, StoryClusterer
 
 EXPORT_TABLES = ("articles", "mentions", "quotes", "numbers", "claims", "stories", "story_articles", "actors", "findings")
-ARTICLE_COLUMNS = ("id", "source_path", "outlet", "title", "published", "url", "author", "language", "word_count", "text")
+# The article's columns are its model's fields, less those computed per analysis (origin: same-origin detection).
+ARTICLE_COLUMNS = tuple(name for name in Article.model_fields if name not in {"origin"})
+# What an analysis reads back: the fields a dossier carries (the raw page stays in the store).
+ANALYSED_COLUMNS = tuple(name for name in ARTICLE_COLUMNS if not Article.model_fields[name].exclude)
 
 
 class StoreError(Exception):
@@ -44,13 +47,17 @@ class StoredArticle:
     score: float
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list], ignore_repeats: bool = False) -> None:
-    """Insert many rows at once: DuckDB scans the columns as arrays (row-at-a-time inserts are slow in DuckDB)."""
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list], ignore_repeats: bool = False, columns: tuple[str, ...] = ()) -> None:
+    """Insert many rows at once: DuckDB scans the columns as arrays (row-at-a-time inserts are slow in DuckDB).
+
+    ``columns`` names the table's columns the rows fill, in order (default: all of them, in the table's order).
+    """
     if not rows:
         return
     incoming_rows = {f"c{i}": np.array(column, dtype=object) for i, column in enumerate(zip(*rows))}  # noqa: F841 - read by DuckDB
     verb = "INSERT OR IGNORE" if ignore_repeats else "INSERT"
-    con.execute(f"{verb} INTO {table} SELECT * FROM incoming_rows")
+    named = f" ({', '.join(columns)})" if columns else ""
+    con.execute(f"{verb} INTO {table}{named} SELECT * FROM incoming_rows")
 
 
 def item_rows(article_id: str, annotated: AnnotatedArticle, rows: dict[str, list[list]]) -> None:
@@ -151,7 +158,8 @@ class CorpusStore:
                 rows["story_articles"].append([article.id, item.story_id, item.score])
             rows["stories"] = list({row[0]: row for row in reversed(rows["stories"])}.values())
             for table, values in rows.items():
-                insert_rows(con, table, values, ignore_repeats=table == "stories")
+                columns = (*ARTICLE_COLUMNS, "ingested_at", "seq") if table == "articles" else ()
+                insert_rows(con, table, values, ignore_repeats=table == "stories", columns=columns)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -174,7 +182,7 @@ class CorpusStore:
     def story_articles(self, story_id: str) -> list[AnnotatedArticle]:
         """A story's articles with their stored annotations, as the annotate stage would return them."""
         rows = self.con.execute(
-            f"SELECT {', '.join('a.' + c for c in ARTICLE_COLUMNS)}, n.data FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            f"SELECT {', '.join('a.' + c for c in ANALYSED_COLUMNS)}, n.data FROM story_articles s JOIN articles a ON a.id = s.article_id "
             "JOIN annotations n ON n.article_id = a.id WHERE s.story_id = ? ORDER BY a.seq",
             [story_id],
         ).fetchall()
@@ -184,7 +192,7 @@ class CorpusStore:
 
         annotated = []
         for row in rows:
-            article = Article(**dict(zip(ARTICLE_COLUMNS, row[:-1])))
+            article = Article(**dict(zip(ANALYSED_COLUMNS, row[:-1])))
             annotated.append(AnnotatedArticle(article, normalize_text(article.text[:MAX_ANALYSED_CHARS]), codec.loads(row[-1])))
         return annotated
 
@@ -279,6 +287,16 @@ class CorpusStore:
             target = folder / f"{table}.{fmt}"
             options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
             path = str(target).replace("'", "''")
-            self.con.execute(f"COPY (SELECT * FROM {table}) TO '{path}' ({options})")
+            self.con.execute(f"COPY ({self.export_query(table, fmt)}) TO '{path}' ({options})")
             written.append(target)
         return written
+
+    def export_query(self, table: str, fmt: str) -> str:
+        """The query that exports a table: as stored for Parquet; for CSV, list columns as JSON arrays (CSV has no lists,
+        and DuckDB would write them as ``[a, b]``, which no reader can split back when an item holds a comma)."""
+        if fmt != "csv":
+            return f"SELECT * FROM {table}"
+        columns = self.con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
+        ).fetchall()
+        return "SELECT " + ", ".join(f'to_json("{name}") AS "{name}"' if kind.endswith("[]") else f'"{name}"' for name, kind in columns) + f" FROM {table}"

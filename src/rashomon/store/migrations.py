@@ -57,6 +57,16 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE numbers ADD COLUMN about VARCHAR;
         """,
     ),
+    (
+        5,
+        "articles from the web keep their fetch time and raw page; feeds remember their validators and the items seen",
+        """
+        ALTER TABLE articles ADD COLUMN fetched_at VARCHAR;
+        ALTER TABLE articles ADD COLUMN raw_html VARCHAR;
+        CREATE TABLE feeds (url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, polled_at TIMESTAMP NOT NULL);
+        CREATE TABLE feed_items (feed_url VARCHAR NOT NULL, item_key VARCHAR NOT NULL, seen_at TIMESTAMP NOT NULL, PRIMARY KEY (feed_url, item_key));
+        """,
+    ),
 ]
 
 

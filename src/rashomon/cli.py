@@ -148,9 +148,13 @@ def analyze(
         if paths or db is None or story is None:
             fail("give either PATHS, or --db STORE with --story ID")
         from rashomon.pipeline import analyze_story
+        from rashomon.store.corpus import StoreError
 
-        with open_store(db) as store:
-            dossier = analyze_story(store, story)
+        with open_store(db, read_only=not os.access(db, os.W_OK)) as store:
+            try:
+                dossier = analyze_story(store, story)
+            except StoreError as error:
+                fail(str(error))
     else:
         if not paths:
             fail("give the articles to analyse (files, folders or -), or --db STORE --story ID")
@@ -234,8 +238,13 @@ def refine(
         fail("--passes must be at least 1")
     if not db.exists():
         fail(f"{db}: no such store")
+    from rashomon.store.corpus import StoreError
+
     with open_store(db) as store:
-        moved, stories = store.refine_stories(passes)
+        try:
+            moved, stories = store.refine_stories(passes)
+        except StoreError as error:
+            fail(str(error))
     err.print(f"articles moved between stories: {moved}; stories now: {stories}", highlight=False)
 
 
@@ -404,7 +413,7 @@ def serve(
         from rashomon.pipeline import analyze_story
         from rashomon.store.corpus import StoreError
 
-        with open_store(source) as store:
+        with open_store(source, read_only=not os.access(source, os.W_OK)) as store:
             try:
                 dossier = analyze_story(store, story)
             except StoreError as error:

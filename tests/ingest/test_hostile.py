@@ -133,3 +133,10 @@ def test_an_oversized_record_is_refused_and_the_rest_of_the_export_read(tmp_path
     result = read_folder(tmp_path, "export.jsonl", f"{huge}\n{good}\n")
     assert messages(result) == {"export.jsonl": "line 1: record is 5,500,012 characters, over the 5,000,000-character limit"}
     assert len(result.articles) == 2
+
+
+@pytest.mark.parametrize(("name", "content"), [("none.json", "[]"), ("header.csv", "title,text\n"), ("nothing.jsonl", "[\n]\n")])
+def test_an_export_without_records_is_one_diagnostic(tmp_path, name, content):
+    result = read_folder(tmp_path, name, content)
+    assert messages(result) == {name: "holds no records"}
+    assert [a.title for a in result.articles] == ["Council approves budget"]

@@ -34,7 +34,10 @@ def outlet_from_url(url: str | None) -> str | None:
     """The registered host name of a URL ("https://www.example.co.uk/x" -> "example.co.uk")."""
     if not url:
         return None
-    host = urlparse(url if "//" in url else f"//{url}").hostname
+    try:
+        host = urlparse(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # brackets that are not an IPv6 address ("[]", "http://[x]/"): not a usable URL
+        return None
     if not host or "." not in host:
         return None
     labels = host.lower().split(".")

@@ -281,3 +281,24 @@ def test_write_fault_is_a_store_error_but_a_bug_is_not(healthy, tmp_path, monkey
         with pytest.raises(StoreError, match="cannot write to the store: IO Error: disk gone"):
             store.raise_write_fault(duckdb.IOException("IO Error: disk gone"))
         store.raise_write_fault(duckdb.BinderException("Binder Error: no column x"))  # returns: the caller re-raises it
+
+
+def test_a_store_held_by_another_process_is_one_line(healthy, tmp_path):
+    import sys
+
+    path = copy_of(healthy, tmp_path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, sys; c = duckdb.connect({str(path)!r}); print('ready', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        for command in (["stats"], ["ingest", str(HOSTILE)]):
+            result = run(*command, "--db", str(path))
+            assert result.exit_code == 2
+            assert result.stderr.startswith(f"rashomon: {path}: the store is in use by another process (IO Error: Could not set lock"), result.stderr
+            assert len(result.stderr.strip().splitlines()) == 1
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=20)
+    assert run("stats", "--db", str(path)).exit_code == 0

@@ -138,7 +138,7 @@ class CorpusStore:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as error:
             if "lock" in str(error).casefold():
-                raise StoreError(f"{self.path}: the store is in use by another rashomon process ({first_line(error)})") from error
+                raise StoreError(f"{self.path}: the store is in use by another process ({first_line(error)})") from error
             raise unreadable(self.path, first_line(error)) from error
         try:
             verify(self.con, self.path, empty_allowed=not read_only)

@@ -175,9 +175,13 @@ def analyze(
         if paths or db is None or story is None:
             fail("give either PATHS, or --db STORE with --story ID")
         from rashomon.pipeline import analyze_story
+        from rashomon.store.corpus import StoreError
 
-        with open_store(db) as store:
-            dossier = analyze_story(store, story)
+        with open_store(db, read_only=not os.access(db, os.W_OK)) as store:
+            try:
+                dossier = analyze_story(store, story)
+            except StoreError as error:
+                fail(str(error))
     else:
         if not paths:
             fail("give the articles to analyse (files, folders or -), or --db STORE --story ID")
@@ -362,8 +366,13 @@ def refine(
         fail("--passes must be at least 1")
     if not db.exists():
         fail(f"{db}: no such store")
+    from rashomon.store.corpus import StoreError
+
     with open_store(db) as store:
-        moved, stories = store.refine_stories(passes)
+        try:
+            moved, stories = store.refine_stories(passes)
+        except StoreError as error:
+            fail(str(error))
     err.print(f"articles moved between stories: {moved}; stories now: {stories}", highlight=False)
 
 
@@ -460,12 +469,69 @@ def report(
     err.print(f"wrote {output}", highlight=False)
 
 
+def serve_port(text: str) -> int:
+    """The --port value as a TCP port number, or a one-line error."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        fail(f"--port must be a whole number from 1 to 65535, not {text!r}")
+    return int(text)
+
+
+def listening_socket(host: str, port: int):
+    """A socket bound to ``host:port`` and listening, or a one-line error (a busy port says so).
+
+    Bound here, before the dossier is read, so that a busy port is the first thing said; the web server then
+    serves on this very socket, leaving no moment in which another process could take the port.
+    """
+    import errno
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+    except (OSError, UnicodeError) as error:
+        fail(f"cannot listen on {host}:{port}: {getattr(error, 'strerror', None) or error}")
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as error:
+        sock.close()
+        if error.errno == errno.EADDRINUSE:
+            fail(f"port {port} on {host} is already in use; choose another with --port")
+        fail(f"cannot listen on {host}:{port}: {error.strerror}")
+    return sock
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine only (a loopback address, or localhost)."""
+    import ipaddress
+
+    if host.casefold() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_allowed_host(name: str) -> str:
+    """An --allow-host value: a host name or address, or a ``*.domain`` pattern; else a one-line error."""
+    bare = name.removeprefix("*.")
+    if not bare or "*" in bare or any(c in bare for c in "/ @?#") or bare.count(":") == 1:
+        fail(f"--allow-host takes a host name or address (or *.domain), without a port: not {name!r}")
+    return name
+
+
 @app.command()
 def serve(
     source: Annotated[Path, typer.Argument(metavar="DOSSIER.json|STORE.duckdb", help="A dossier written by rashomon analyze, or a corpus store with --story.")],
     story: Annotated[str | None, typer.Option("--story", help="With a store: the story to show.")] = None,
     host: Annotated[str, typer.Option(help="Address to bind; the default keeps the UI on this machine.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    port: Annotated[str, typer.Option(help="Port to listen on (1-65535).")] = "8765",
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="Another name clients may use for this server in their Host header (repeatable); loopback names and --host always work."),
+    ] = None,
 ) -> None:
     """Browse a dossier (or one story of a store) in a local, read-only web UI."""
     try:
@@ -474,22 +540,28 @@ def serve(
         from rashomon.report.web import create_app
     except ImportError:
         fail("the web UI needs the 'web' extra: pip install 'rashomon[web]'")
+    number = serve_port(port)
+    names = [check_allowed_host(name) for name in allow_host or []]
+    sock = listening_socket(host, number)
     if source.suffix == ".duckdb" or story is not None:
         if story is None:
             fail(f"{source}: a store holds many stories; choose one with --story (rashomon stories --db {source})")
         from rashomon.pipeline import analyze_story
         from rashomon.store.corpus import StoreError
 
-        with open_store(source) as store:
+        with open_store(source, read_only=not os.access(source, os.W_OK)) as store:
             try:
                 dossier = analyze_story(store, story)
             except StoreError as error:
                 fail(str(error))
     else:
         dossier = read_dossier(source)
-    application = create_app(dossier)
-    err.print(f"rashomon: serving {source} at http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    application = create_app(dossier, allowed_hosts=[host, *names])
+    if not is_loopback(host):
+        err.print(f"rashomon: warning: --host {shown(host)} makes the dossier visible to the network: anyone who can reach this machine can read it", highlight=False, soft_wrap=True)
+    shown_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    err.print(f"rashomon: serving {shown(source)} at http://{shown(shown_host)}:{number}/ (Ctrl+C stops)", highlight=False, soft_wrap=True)
+    uvicorn.Server(uvicorn.Config(application, log_level="warning")).run(sockets=[sock])
 
 
 @app.command()

@@ -113,7 +113,8 @@ def ingest_into_store(
     """Stages 1-2 into the corpus store: new articles only, annotated, placed in stories, committed batch by batch.
 
     With ``refine``, the stories this run touched are then re-assigned once all its articles are in
-    (see :meth:`StoryClusterer.refine`), in one more transaction.
+    (see :meth:`StoryClusterer.refine`), in one more transaction. That re-assignment is recorded as pending
+    before the first batch is written, so a run killed before it finished has it completed by the next run.
     """
     ingested = ingest(inputs, repeats="drop", fetcher=fetcher)
     report = StoreIngestReport(read=len(ingested.articles), diagnostics=list(ingested.diagnostics))
@@ -121,6 +122,10 @@ def ingest_into_store(
     todo = [a for a in ingested.articles if a.id not in known]
     report.already_stored = report.read - len(todo)
     last_seq = store.max_seq()
+    unfinished = store.pending_refine()
+    refine_after = last_seq if unfinished is None else min(unfinished, last_seq)
+    if refine and todo:
+        store.mark_refine_pending(refine_after)
     pending: list[AnnotatedArticle] = []
 
     def flush() -> None:
@@ -136,16 +141,17 @@ def ingest_into_store(
             flush()
     if pending:
         flush()
-    if refine and report.added:
-        report.moved = store.refine_stories(after_seq=last_seq)[0]
+    if refine and (report.added or unfinished is not None):
+        report.moved = store.refine_stories(after_seq=refine_after)[0]
     return report
 
 
 def analyze_story(store: CorpusStore, story_id: str) -> Dossier:
-    """Stages 3-4 for one stored story: its dossier with findings, also kept in the store."""
+    """Stages 3-4 for one stored story: its dossier with findings, also kept in the store unless it is open read-only."""
     annotated = store.story_articles(story_id)
     dossier = find_findings(assemble(IngestResult(), annotated))
-    store.save_analysis(story_id, dossier)
+    if not store.read_only:
+        store.save_analysis(story_id, dossier)
     return dossier
 
 

@@ -133,3 +133,27 @@ def test_an_oversized_record_is_refused_and_the_rest_of_the_export_read(tmp_path
     result = read_folder(tmp_path, "export.jsonl", f"{huge}\n{good}\n")
     assert messages(result) == {"export.jsonl": "line 1: record is 5,500,012 characters, over the 5,000,000-character limit"}
     assert len(result.articles) == 2
+
+
+@pytest.mark.parametrize(("name", "content"), [("none.json", "[]"), ("header.csv", "title,text\n"), ("nothing.jsonl", "[\n]\n")])
+def test_an_export_without_records_is_one_diagnostic(tmp_path, name, content):
+    result = read_folder(tmp_path, name, content)
+    assert messages(result) == {name: "holds no records"}
+    assert [a.title for a in result.articles] == ["Council approves budget"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_character_device_is_refused_not_read():
+    result = read_paths(["/dev/zero"])
+    assert [(d.source_path, d.message) for d in result.diagnostics] == [("/dev/zero", "not a regular file (a device, pipe or socket is never read)")]
+
+
+def test_link_loops_are_reported_and_a_folder_loop_is_not_followed(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "one").symlink_to(tmp_path / "two")
+    (tmp_path / "two").symlink_to(tmp_path / "one")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)
+    result = read_paths([tmp_path])
+    assert messages(result) == {"one": "broken symbolic link", "two": "broken symbolic link"}
+    assert [a.title for a in result.articles] == ["Council approves budget"]

@@ -12,6 +12,13 @@ def test_outlet_from_url_host():
     assert outlet_from_url("https://www.example-news.co.uk/world/2021/story") == "example-news.co.uk"
     assert outlet_from_url("http://edition.globaldaily.com/a") == "globaldaily.com"
     assert outlet_from_url(None) is None
+
+
+def test_outlet_from_a_url_with_stray_brackets_is_none():
+    """urlparse raises on brackets that are not an IPv6 address; a record's url field can hold anything."""
+    for url in ("[]", "http://[x]/story", "https://[::1/a"):
+        assert outlet_from_url(url) is None, url
+    assert outlet_from_url("https://news.example.org/[draft]/story") == "example.org"
     assert outlet_from_url("not a url") is None
 
 

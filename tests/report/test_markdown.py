@@ -33,3 +33,37 @@ def test_markdown_shows_evolving_figures_in_order():
     section = markdown.split("## What changed between reports", 1)[1].split("\n## ", 1)[0]
     assert "The figure changed: 9 → 14" in section
     assert section.index("9 arrested") < section.index("14 arrested")
+
+
+def rendered_html(markdown: str) -> str:
+    """The Markdown as a CommonMark viewer shows it (raw HTML passes through, as in most viewers)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").render(markdown)
+
+
+def test_markdown_escapes_html_and_links_from_articles(hostile_dossier):
+    markdown = hostile_dossier.to_markdown()
+    shown = rendered_html(markdown)
+    assert "<script" not in shown and "<img" not in shown and "<a href" not in shown
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in shown
+    # the hostile article is still reported in full next to the plain one
+    assert len(hostile_dossier.articles) == 2 and "Northern Ledger" in markdown
+
+
+def test_markdown_text_cannot_open_links_code_or_cells():
+    article = Article(id="a/1", source_path="x.txt", outlet="[click](javascript:alert(1)) | `x`", title="Tom & Jerry <b>", text="x")
+    dossier = Dossier(articles=[article], diagnostics=[{"source_path": "odd`` name.txt", "stage": "ingest", "message": "empty"}])
+    shown = rendered_html(dossier.to_markdown())
+    assert "<a href" not in shown and "<b>" not in shown
+    assert "[click](javascript:alert(1)) | <code>" not in shown
+    assert "<td>[click](javascript:alert(1)) | `x`</td>" in shown
+    assert "<td>Tom &amp; Jerry &lt;b&gt;</td>" in shown
+    assert "<code>odd`` name.txt</code> (ingest): empty" in shown
+
+
+def test_markdown_plain_text_reads_unchanged():
+    article = Article(id="a1", source_path="x.txt", outlet="Valley Courier", title="Forty homes lost, mayor says", text="x")
+    markdown = Dossier(articles=[article]).to_markdown()
+    assert "| a1 | Valley Courier | Forty homes lost, mayor says |" in markdown
+    assert "<td>Forty homes lost, mayor says</td>" in rendered_html(markdown)

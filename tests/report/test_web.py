@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from rashomon.report.web import create_app
+from rashomon.model import Article, Claim, Dossier
+from rashomon.report.html import ServeLinks
+from rashomon.report.web import MAX_QUERY_CHARS, create_app
+
+LOCAL = "http://127.0.0.1:8765"
 
 
 @pytest.fixture(scope="module")
 def client(example_dossier):
-    return TestClient(create_app(example_dossier), raise_server_exceptions=False)
+    return TestClient(create_app(example_dossier), base_url=LOCAL, raise_server_exceptions=False)
 
 
 def test_every_page_has_a_json_twin(client, example_dossier):
@@ -68,9 +72,86 @@ def test_internal_error_shows_no_stack_trace(example_dossier, monkeypatch):
 
     app = web.create_app(example_dossier)
     monkeypatch.setattr(web.Site, "actor_context", lambda self, actor_id: 1 / 0)
-    client = TestClient(app, raise_server_exceptions=False)
+    client = TestClient(app, base_url=LOCAL, raise_server_exceptions=False)
     for path in (f"/actors/{example_dossier.actors[0].id}", f"/api/actors/{example_dossier.actors[0].id}"):
         response = client.get(path)
         assert response.status_code == 500
         assert "ZeroDivisionError" not in response.text and "Traceback" not in response.text
         assert response.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.1:9999", "localhost", "LOCALHOST:8765", "[::1]", "[::1]:8765"])
+def test_loopback_host_names_are_served(client, host):
+    assert client.get("/api/", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8765", "127.0.0.1.evil.example", "localhost.", "[::2]", "", "a b"])
+def test_other_host_names_get_400(client, host):
+    """DNS rebinding: a page on another site that resolves its name to 127.0.0.1 must not read the dossier."""
+    for path in ("/api/", "/", f"/api/articles/{client.get('/api/').json()['articles'][0]['id']}"):
+        response = client.get(path, headers={"host": host})
+        assert response.status_code == 400, (host, path)
+        assert "articles" not in response.text
+        assert response.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+def test_names_given_with_host_and_allow_host_are_served(example_dossier):
+    app = create_app(example_dossier, allowed_hosts=["192.168.1.20", "news.lan", "::1", "*.home.arpa"])
+    client = TestClient(app, base_url=LOCAL)
+    for host in ("192.168.1.20:8765", "news.lan", "box.home.arpa", "localhost"):
+        assert client.get("/api/", headers={"host": host}).status_code == 200, host
+    for host in ("192.168.1.21", "news.lan.evil.example", "home.arpa.evil.example"):
+        assert client.get("/api/", headers={"host": host}).status_code == 400, host
+
+
+def test_head_answers_like_get(client, example_dossier):
+    for path in ("/", "/api/", f"/actors/{example_dossier.actors[0].id}", "/static/report.css", "/search?q=said"):
+        head, get = client.head(path), client.get(path)
+        assert head.status_code == get.status_code == 200, path
+        assert head.headers["content-type"] == get.headers["content-type"]
+        assert head.content == b""
+    assert client.head("/actors/nobody").status_code == client.get("/actors/nobody").status_code == 404
+
+
+@pytest.fixture(scope="module")
+def odd_ids_client():
+    """A dossier whose article ids hold slashes and reserved URL characters (ids come from file names and records)."""
+    ids = ["news/2024/flood.txt", "a?b=c&d#e", "100% sure", "plain"]
+    articles = [Article(id=i, source_path=f"{n}.txt", title=f"Report {n}", text=f"Report number {n} about the flood.") for n, i in enumerate(ids)]
+    return TestClient(create_app(Dossier(articles=articles)), base_url=LOCAL), ids
+
+
+def test_ids_with_reserved_characters_route_to_their_page(odd_ids_client):
+    client, ids = odd_ids_client
+    links = ServeLinks()
+    for n, article_id in enumerate(ids):
+        assert "?" not in links.article(article_id) and "#" not in links.article(article_id)
+        page = client.get(links.article(article_id))
+        assert page.status_code == 200 and f"Report {n}" in page.text, article_id
+        assert client.get("/api" + links.article(article_id)).json()["article"]["id"] == article_id
+    index = client.get("/").text
+    assert 'href="/articles/news%2F2024%2Fflood.txt"' in index
+
+
+def test_unknown_ids_near_real_ones_are_404(odd_ids_client):
+    client, _ = odd_ids_client
+    for path in ("/articles/news/2024", "/articles/news%2F2024", "/api/articles/a%3Fb"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_search_query_is_capped(client):
+    at_cap = client.get("/api/search", params={"q": "said " + "x" * (MAX_QUERY_CHARS - 5)})
+    assert at_cap.status_code == 200 and at_cap.json()["claims"] == []
+    too_long = client.get("/api/search", params={"q": "said " + "x" * 60_000})
+    assert too_long.status_code == 400
+    assert too_long.json()["error"]["message"] == f"The search query is longer than {MAX_QUERY_CHARS} characters."
+    page = client.get("/search", params={"q": "x" * (MAX_QUERY_CHARS + 1)})
+    assert page.status_code == 400 and "longer than" in page.text
+
+
+def test_search_results_are_bounded():
+    article = Article(id="a1", source_path="a1.txt", text="x")
+    claims = [Claim(id=f"a1:c{n}", article_id="a1", text=f"Claim {n} about the dam.", status="asserted", start_char=0, end_char=1) for n in range(120)]
+    client = TestClient(create_app(Dossier(articles=[article], claims=claims)), base_url=LOCAL)
+    assert len(client.get("/api/search", params={"q": "dam"}).json()["claims"]) == 50
+    assert [c["id"] for c in client.get("/api/search", params={"q": "DAM claim 11"}).json()["claims"]] == ["a1:c11", *(f"a1:c11{n}" for n in range(10))]

@@ -46,7 +46,7 @@ def outlet_from_url(url: str | None) -> str | None:
         return None
     try:
         host = urlparse(url if "//" in url else f"//{url}").hostname
-    except ValueError:
+    except ValueError:  # brackets that are not an IPv6 address ("[]", "http://[x]/"): not a usable URL
         return None
     if not host:
         return None

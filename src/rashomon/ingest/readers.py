@@ -253,6 +253,15 @@ def load_json(text: str) -> object:
         raise InputProblem(f"invalid JSON ({str(error).split(':')[0].lower()})") from None
 
 
+def first_line_is_json(text: str) -> bool:
+    """Whether the first line is a JSON value on its own: then the file is JSON Lines, read line by line."""
+    try:
+        load_json(text.split("\n", 1)[0])
+    except InputProblem:
+        return False
+    return True
+
+
 def iter_json_records(text: str) -> Iterator[tuple[int, object | InputProblem]]:
     """(line number, record or problem) for a JSONL file, or for a JSON array or single-object file."""
     stripped = text.lstrip()
@@ -261,7 +270,7 @@ def iter_json_records(text: str) -> Iterator[tuple[int, object | InputProblem]]:
         try:
             records = load_json(stripped)
         except InputProblem as problem:
-            if stripped.startswith("["):
+            if stripped.startswith("[") and not first_line_is_json(stripped):
                 yield 0, problem
                 return
         else:
@@ -302,6 +311,8 @@ def read_records(data: bytes, source_path: str, suffix: str) -> IngestResult:
     except csv.Error as error:
         where = f" after record {len(result.articles) + len(result.diagnostics)}" if result.articles or result.diagnostics else ""
         result.diagnostics.append(Diagnostic(source_path=source_path, stage="ingest", message=f"malformed CSV{where}: {error} (an unclosed quote?)"))
+    if not result.articles and not result.diagnostics:
+        result.diagnostics.append(Diagnostic(source_path=source_path, stage="ingest", message="holds no records"))
     return result
 
 

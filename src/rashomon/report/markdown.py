@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections import defaultdict
 
 from rashomon.model import Claim, Dossier, Finding
@@ -9,11 +11,27 @@ from rashomon.report.view import source_label
 
 STATUS_ORDER = ("asserted", "reported", "claimed", "denied", "hedged")
 MAX_ROWS = 200
+# Characters that start Markdown syntax able to change what a viewer shows: escapes, code spans, links and images,
+# table cells. Raw HTML (< and &) is handled apart, as entities, since a backslash does not stop an HTML tag.
+MARKDOWN_ACTIVE = re.compile(r"([\\`\[\]|])")
+BACKTICK_RUNS = re.compile(r"`+")
 
 
 def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(str(text if text is not None else "").split()).replace("|", "\\|")
+    """Article-derived text shown as itself in Markdown: one line, no raw HTML, links or cell breaks.
+
+    Markdown viewers render raw HTML, so ``<`` ``>`` ``&`` become entities; the rest of the active characters
+    are backslash-escaped (CommonMark shows them literally).
+    """
+    flat = " ".join(str(text if text is not None else "").split())
+    return MARKDOWN_ACTIVE.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def code_span(text: object) -> str:
+    """Text as one inline code span, fenced by more backticks than it holds in a row (CommonMark's rule) so it cannot close early."""
+    flat = " ".join(str(text).split())
+    fence = "`" * (max((len(run) for run in BACKTICK_RUNS.findall(flat)), default=0) + 1)
+    return f"{fence} {flat} {fence}" if flat.startswith("`") or flat.endswith("`") else f"{fence}{flat}{fence}"
 
 
 def outlet_label(dossier: Dossier, article_id: str) -> str:
@@ -56,7 +74,7 @@ def render_markdown(dossier: Dossier) -> str:
 
     lines += ["## Articles", "", "| id | outlet | title | published | words |", "|---|---|---|---|---|"]
     for article in dossier.articles:
-        lines.append(f"| {article.id} | {cell(article.outlet)} | {cell(article.title)} | {cell(article.published)} | {article.word_count} |")
+        lines.append(f"| {cell(article.id)} | {cell(article.outlet)} | {cell(article.title)} | {cell(article.published)} | {article.word_count} |")
     lines.append("")
 
     lines += ["## Who is who", "", "| actor | type | also written | mentions | articles |", "|---|---|---|---|---|"]
@@ -97,6 +115,6 @@ def render_markdown(dossier: Dossier) -> str:
 
     if dossier.diagnostics:
         lines += ["## Diagnostics", ""]
-        lines += [f"- `{cell(d.source_path)}` ({d.stage}): {cell(d.message)}" for d in dossier.diagnostics]
+        lines += [f"- {code_span(d.source_path)} ({d.stage}): {cell(d.message)}" for d in dossier.diagnostics]
         lines.append("")
     return "\n".join(lines)

@@ -7,6 +7,7 @@ autoescaping covers all untrusted content.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -292,21 +293,29 @@ class DossierView:
     def finding_articles(self, finding: Finding) -> list[str]:
         return list(dict.fromkeys(self.claims[c].article_id for c in finding.claim_ids if c in self.claims))
 
-    def search(self, query: str, limit: int = 50) -> dict[str, list]:
-        """Quotes, claims and actors whose text contains every word of the query (case-insensitive)."""
-        words = query.casefold().split()
-        if not words:
-            return {"actors": [], "quotes": [], "claims": []}
+    @cached_property
+    def search_texts(self) -> dict[str, list[tuple[str, Actor | Quote | Claim]]]:
+        """Each searchable item with its text casefolded once, so that a query costs one pass per distinct word."""
 
-        def hit(*texts: str | None) -> bool:
-            haystack = " ".join(t for t in texts if t).casefold()
-            return all(w in haystack for w in words)
+        def folded(*texts: str | None) -> str:
+            return " ".join(t for t in texts if t).casefold()
 
         return {
-            "actors": [a for a in self.dossier.actors if hit(a.name, *a.aliases)][:limit],
-            "quotes": [q for q in self.dossier.quotes if hit(q.text, q.speaker_name)][:limit],
-            "claims": [c for c in self.dossier.claims if hit(c.text, c.attributed_name)][:limit],
+            "actors": [(folded(a.name, *a.aliases), a) for a in self.dossier.actors],
+            "quotes": [(folded(q.text, q.speaker_name), q) for q in self.dossier.quotes],
+            "claims": [(folded(c.text, c.attributed_name), c) for c in self.dossier.claims],
         }
+
+    def search(self, query: str, limit: int = 50) -> dict[str, list]:
+        """Quotes, claims and actors whose text contains every word of the query (case-insensitive), at most ``limit`` each."""
+        words = list(dict.fromkeys(query.casefold().split()))
+        if not words:
+            return {"actors": [], "quotes": [], "claims": []}
+        found: dict[str, list] = {}
+        for kind, items in self.search_texts.items():
+            hits = (item for haystack, item in items if all(w in haystack for w in words))
+            found[kind] = list(itertools.islice(hits, limit))
+        return found
 
     def article_segments(self, article_id: str, marks: list[tuple[int, int]]) -> list[tuple[Segment, ...]]:
         """An article's paragraphs, each cut into runs, with the given spans highlighted."""

@@ -3,13 +3,16 @@
 Every HTML page at ``/P`` has its data at ``/api/P``. Responses carry a
 Content-Security-Policy that allows no script at all, errors are friendly pages
 (or JSON under ``/api``) with the right status code, and no stack trace ever
-reaches the client.
+reaches the client. Requests must name this server in their Host header (the
+loopback names, or those the caller allows), so that a web page on another
+site cannot read the dossier through DNS rebinding. Every page answers HEAD as
+it answers GET; ids travel URL-encoded and may hold any character.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
 
@@ -17,6 +20,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from rashomon.model import Dossier
 from rashomon.report.charts import all_charts
@@ -33,6 +37,11 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+# The names a browser on this machine uses for a loopback server; any port goes with them.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+# Longest search query served: a sentence or a name is far shorter, and each extra word costs a pass over the
+# dossier's texts (a 60 KB query took 2-3 s before this cap).
+MAX_QUERY_CHARS = 200
 STATUS_TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 422: "Bad request", 500: "Something went wrong"}
 log = logging.getLogger("rashomon.web")
 
@@ -104,10 +113,28 @@ def dump(items: list) -> list[dict]:
     return [item.model_dump(mode="json") for item in items]
 
 
-def create_app(dossier: Dossier) -> FastAPI:
-    """The ASGI app serving one dossier."""
+def host_pattern(host: str) -> str:
+    """A host name or address as a Host header writes it (IPv6 addresses in brackets)."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def search_query(q: str) -> str:
+    """The query, or a 400 when it is longer than ``MAX_QUERY_CHARS``."""
+    if len(q) > MAX_QUERY_CHARS:
+        raise StarletteHTTPException(400, f"The search query is longer than {MAX_QUERY_CHARS} characters.")
+    return q
+
+
+def create_app(dossier: Dossier, allowed_hosts: Iterable[str] = ()) -> FastAPI:
+    """The ASGI app serving one dossier to requests whose Host is a loopback name or one of ``allowed_hosts``."""
     site = Site(dossier)
     app = FastAPI(title="rashomon", docs_url=None, redoc_url=None, openapi_url=None)
+    # Added before the headers middleware, so that its 400 answer carries the security headers too.
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*LOOPBACK_HOSTS, *(host_pattern(h) for h in allowed_hosts)], www_redirect=False)
+
+    def get(path: str, **options: Any) -> Callable:
+        """A route answering GET and HEAD alike (FastAPI's own ``get`` refuses HEAD with 405)."""
+        return app.api_route(path, methods=["GET", "HEAD"], **options)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable) -> Response:
@@ -138,51 +165,51 @@ def create_app(dossier: Dossier) -> FastAPI:
     async def bad_request(request: Request, error: RequestValidationError) -> Response:
         return error_response(request, 400, "The request's parameters are not valid.")
 
-    @app.get("/static/report.css")
+    @get("/static/report.css")
     def css() -> Response:
         return Response(stylesheet(), media_type="text/css; charset=utf-8")
 
-    @app.get("/", response_class=HTMLResponse)
+    @get("/", response_class=HTMLResponse)
     def index() -> str:
         return site.page("report.html", charts=site.charts)
 
-    @app.get("/api/")
+    @get("/api/")
     def index_data() -> dict:
         return site.dossier.model_dump(mode="json")
 
-    @app.get("/findings/{finding_id}", response_class=HTMLResponse)
+    @get("/findings/{finding_id:path}", response_class=HTMLResponse)
     def finding_page(finding_id: str) -> str:
         return site.page("finding.html", finding=site.finding(finding_id))
 
-    @app.get("/api/findings/{finding_id}")
+    @get("/api/findings/{finding_id:path}")
     def finding_data(finding_id: str) -> dict:
         finding = site.finding(finding_id)
         return {"finding": finding.model_dump(mode="json"), "claims": dump([site.view.claims[c] for c in finding.claim_ids if c in site.view.claims])}
 
-    @app.get("/actors/{actor_id}", response_class=HTMLResponse)
+    @get("/actors/{actor_id:path}", response_class=HTMLResponse)
     def actor_page(actor_id: str) -> str:
         return site.page("actor.html", **site.actor_context(actor_id))
 
-    @app.get("/api/actors/{actor_id}")
+    @get("/api/actors/{actor_id:path}")
     def actor_data(actor_id: str) -> dict:
         context = site.actor_context(actor_id)
         return {"actor": context["actor"].model_dump(mode="json"), **{k: dump(context[k]) for k in ("quotes", "claims", "findings")}}
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    @get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article_page(article_id: str, hl: str | None = None) -> str:
         return site.page("article.html", **site.article_context(article_id, hl))
 
-    @app.get("/api/articles/{article_id}")
+    @get("/api/articles/{article_id:path}")
     def article_data(article_id: str, hl: str | None = None) -> dict:
         context = site.article_context(article_id, hl)
         return {"article": context["article"].model_dump(mode="json"), "highlight": context["highlight_span"], "quotes": dump(context["quotes"])}
 
-    @app.get("/search", response_class=HTMLResponse)
+    @get("/search", response_class=HTMLResponse)
     def search_page(q: str = "") -> str:
-        return site.page("search.html", query=q, results=site.view.search(q))
+        return site.page("search.html", query=q, results=site.view.search(search_query(q)))
 
-    @app.get("/api/search")
+    @get("/api/search")
     def search_data(q: str = "") -> dict:
-        return {"query": q, **{kind: dump(items) for kind, items in site.view.search(q).items()}}
+        return {"query": q, **{kind: dump(items) for kind, items in site.view.search(search_query(q)).items()}}
 
     return app

@@ -4,12 +4,18 @@ Articles are keyed by a hash of their text, so ingesting the same article twice
 changes nothing. Each batch (articles, their annotations, extracted items,
 clustering features and story membership) is written in one transaction: a
 process killed at any moment leaves every earlier batch whole and none of its
-current one.
+current one. Work that spans transactions (the re-assignment that ends an
+ingest) is recorded as pending before it starts and finished by the next run.
+
+Every open checks the file (its schema, every table read through, whose block
+checksums DuckDB verifies, and the per-article rows agreeing in number), so a
+damaged file is refused with one line instead of answering with wrong counts.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,7 +29,7 @@ from rashomon.annotate import AnnotatedArticle
 from rashomon.ingest.text import normalize_text
 from rashomon.model import Article, Dossier
 from rashomon.store import codec
-from rashomon.store.migrations import migrate
+from rashomon.store.migrations import current_version, migrate, rollback, tables_by_version
 from rashomon.store.stories import REFINE_PASSES, ArticleFeatures, StoryClusterer
 
 EXPORT_TABLES = ("articles", "mentions", "quotes", "numbers", "claims", "stories", "story_articles", "actors", "findings")
@@ -33,8 +39,55 @@ ARTICLE_COLUMNS = tuple(name for name in Article.model_fields if name not in {"o
 ANALYSED_COLUMNS = tuple(name for name in ARTICLE_COLUMNS if not Article.model_fields[name].exclude)
 
 
+# Tables holding exactly one row per stored article (written together in each batch's transaction).
+PER_ARTICLE_TABLES = ("articles", "annotations", "article_features", "story_articles")
+# DuckDB's errors that come from the file or the disk under it (full, read-only, locked, failed commit), not from rashomon's SQL.
+WRITE_FAULTS = (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException, duckdb.PermissionException)
+
+
 class StoreError(Exception):
     """A problem with the store file that a user can act on."""
+
+
+def first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+def unreadable(path: Path, reason: str) -> StoreError:
+    return StoreError(f"{path} is not a readable rashomon store: {reason}")
+
+
+def verify(con: duckdb.DuckDBPyConnection, path: Path, empty_allowed: bool) -> None:
+    """Refuse a file that is not a whole rashomon store: its tables, every value in them, and rows that must agree.
+
+    Reading every column makes DuckDB check each block's checksum (a damaged block can leave the counts intact);
+    this is a full read of the file, about a second per GB here.
+    """
+    try:
+        tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if not tables and empty_allowed:
+            return
+        if "schema_migrations" not in tables:
+            raise unreadable(path, "a DuckDB database without rashomon's tables" if tables else "an empty DuckDB database")
+        version = current_version(con)
+        missing = sorted(name for name, since in tables_by_version().items() if since <= version and name not in tables)
+        if missing:
+            raise unreadable(path, f"tables missing: {', '.join(missing)}")
+        for table in sorted(tables):
+            con.execute(f'SELECT sum(hash(COLUMNS(*))) FROM "{table}"').fetchall()
+        counts = {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in PER_ARTICLE_TABLES}
+    except duckdb.Error as error:
+        raise unreadable(path, first_line(error)) from error
+    if len(set(counts.values())) > 1:
+        raise unreadable(path, "rows that belong together disagree (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")")
+
+
+def writable_or_error(path: Path) -> None:
+    """A one-line error when the store (or the folder a new one would go in) cannot be written here."""
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(f"{path}: the store is read-only here (rashomon stats, stories, export and analyze --story can still read it)")
+    if not path.exists() and not os.access(path.parent, os.W_OK):
+        raise StoreError(f"{path}: cannot create the store: {path.parent} is not writable")
 
 
 @dataclass
@@ -83,16 +136,27 @@ class CorpusStore:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store")
+        if not read_only:
+            writable_or_error(self.path)
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as error:
-            raise StoreError(f"{self.path}: cannot open the store ({str(error).splitlines()[0]})") from error
         except duckdb.Error as error:
-            raise StoreError(f"{self.path}: not a DuckDB store ({str(error).splitlines()[0]})") from error
-        if not read_only:
-            migrate(self.con)
+            if "lock" in str(error).casefold():
+                raise StoreError(f"{self.path}: the store is in use by another process ({first_line(error)})") from error
+            raise unreadable(self.path, first_line(error)) from error
+        try:
+            verify(self.con, self.path, empty_allowed=not read_only)
+            if not read_only:
+                migrate(self.con)
+        except duckdb.Error as error:
+            self.con.close()
+            raise StoreError(f"{self.path}: cannot write to the store ({first_line(error)})") from error
+        except BaseException:
+            self.con.close()
+            raise
         self._clusterer: StoryClusterer | None = None
 
     def close(self) -> None:
@@ -161,9 +225,10 @@ class CorpusStore:
                 columns = (*ARTICLE_COLUMNS, "ingested_at", "seq") if table == "articles" else ()
                 insert_rows(con, table, values, ignore_repeats=table == "stories", columns=columns)
             con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as error:
+            rollback(con)
             self._clusterer = None
+            self.raise_write_fault(error)
             raise
         return len(rows["articles"])
 
@@ -214,8 +279,29 @@ class CorpusStore:
                     [[story_id, f.id, f.kind, f.summary, f.relation, f.reason, f.independent_sources, f.claim_ids, f.model_dump_json()] for f in dossier.findings],
                 )
             con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as error:
+            rollback(con)
+            self.raise_write_fault(error)
+            raise
+
+    def raise_write_fault(self, error: BaseException) -> None:
+        """Report a failed write caused by the disk or the file (full, read-only, locked) as one line; anything else is a bug and propagates."""
+        if isinstance(error, WRITE_FAULTS):
+            raise StoreError(f"{self.path}: cannot write to the store: {first_line(error)} (batches committed before are kept; re-run to finish)") from error
+
+    def pending_refine(self) -> int | None:
+        """The point after which a re-assignment was begun and not finished (a run killed or failed during it), if any."""
+        row = self.con.execute("SELECT after_seq FROM pending_work WHERE kind = 'refine'").fetchone()
+        return None if row is None else row[0]
+
+    def mark_refine_pending(self, after_seq: int) -> None:
+        """Record, before a run writes its first batch, that the stories of articles after ``after_seq`` must be re-assigned."""
+        pending = self.pending_refine()
+        after_seq = after_seq if pending is None else min(pending, after_seq)
+        try:
+            self.con.execute("INSERT OR REPLACE INTO pending_work VALUES ('refine', ?)", [after_seq])
+        except BaseException as error:
+            self.raise_write_fault(error)
             raise
 
     def max_seq(self) -> int:
@@ -227,7 +313,7 @@ class CorpusStore:
         ``after_seq`` limits the work to the stories that articles ingested after that point joined
         (what one ``ingest`` run touched); without it every article is reconsidered. Written in one transaction: stories left empty are removed, a story's title becomes that
         of its earliest article, and a saved analysis of a story that changed is dropped (analyse
-        the story again).
+        the story again). Its commit also clears a pending re-assignment (see :meth:`mark_refine_pending`).
         """
         clusterer = self.clusterer
         touched_only = (
@@ -261,10 +347,12 @@ class CorpusStore:
                     f"WHERE s.story_id = stories.id ORDER BY a.seq LIMIT 1) WHERE id IN ({marks})",
                     touched,
                 )
+            con.execute("DELETE FROM pending_work WHERE kind = 'refine'")
             con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as error:
+            rollback(con)
             self._clusterer = None
+            self.raise_write_fault(error)
             raise
         stories = con.execute("SELECT count(*) FROM stories").fetchone()[0]
         return len(moved), stories
@@ -280,14 +368,19 @@ class CorpusStore:
         return counts
 
     def export(self, folder: Path, fmt: str) -> list[Path]:
-        """Each table as a Parquet or CSV file in ``folder``."""
+        """Each table as a Parquet or CSV file in ``folder``; an OSError names what could not be written."""
         folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(13, "the folder is not writable", str(folder))
         written = []
         for table in EXPORT_TABLES:
             target = folder / f"{table}.{fmt}"
             options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
             path = str(target).replace("'", "''")
-            self.con.execute(f"COPY ({self.export_query(table, fmt)}) TO '{path}' ({options})")
+            try:
+                self.con.execute(f"COPY ({self.export_query(table, fmt)}) TO '{path}' ({options})")
+            except duckdb.IOException as error:
+                raise OSError(0, first_line(error), str(target)) from error
             written.append(target)
         return written
 

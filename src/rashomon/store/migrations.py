@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 import duckdb
@@ -67,7 +68,27 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE TABLE feed_items (feed_url VARCHAR NOT NULL, item_key VARCHAR NOT NULL, seen_at TIMESTAMP NOT NULL, PRIMARY KEY (feed_url, item_key));
         """,
     ),
+    (
+        6,
+        "work a run began and must finish: a re-assignment of stories still to do",
+        """
+        CREATE TABLE pending_work (kind VARCHAR PRIMARY KEY, after_seq BIGINT);
+        """,
+    ),
 ]
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction, if any: a failed COMMIT has already ended it, and its error is the one to report."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass
+
+
+def tables_by_version() -> dict[str, int]:
+    """Each table of the schema with the migration that creates it."""
+    return {name: version for version, _, sql in MIGRATIONS for name in re.findall(r"CREATE TABLE (\w+)", sql)}
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -94,7 +115,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, datetime.now(timezone.utc).replace(tzinfo=None)])
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
         applied.append(version)
     return applied

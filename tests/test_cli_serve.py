@@ -1,0 +1,95 @@
+"""``rashomon serve`` as a user runs it: real processes on loopback ports, exact one-line messages."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT
+from tests.test_cli import rashomon
+
+GOLDEN = str(ROOT / "tests" / "golden" / "example_dossier.json")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serving(*args: str, until: str = "serving") -> tuple[subprocess.Popen, list[str]]:
+    """Start ``rashomon serve`` and read its stderr up to the line containing ``until``; the caller stops it."""
+    process = subprocess.Popen([sys.executable, "-m", "rashomon.cli", "serve", *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    lines: list[str] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        if not line:
+            break
+        lines.append(line.rstrip("\n"))
+        if until in line:
+            return process, lines
+    process.kill()
+    raise AssertionError(f"serve did not start: {lines}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(timeout=20)
+    process.stderr.close()
+
+
+@pytest.mark.parametrize("value", ["0", "65536", "abc", "-1", "80.5", ""])
+def test_invalid_port_is_one_line(value):
+    done = rashomon("serve", GOLDEN, "--port", value)
+    assert done.returncode == 2
+    assert done.stderr == f"rashomon: --port must be a whole number from 1 to 65535, not {value!r}\n"
+
+
+def test_busy_port_is_said_before_anything_else(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        # the dossier is missing too, but the busy port comes first
+        done = rashomon("serve", str(tmp_path / "missing.json"), "--port", str(port))
+    assert done.returncode == 2
+    assert done.stderr == f"rashomon: port {port} on 127.0.0.1 is already in use; choose another with --port\n"
+
+
+def test_bad_allow_host_is_one_line():
+    done = rashomon("serve", GOLDEN, "--allow-host", "news.lan:8080", "--port", str(free_port()))
+    assert done.returncode == 2
+    assert done.stderr == "rashomon: --allow-host takes a host name or address (or *.domain), without a port: not 'news.lan:8080'\n"
+
+
+def test_loopback_serve_prints_no_warning_and_checks_the_host_header():
+    port = free_port()
+    process, lines = serving(GOLDEN, "--port", str(port), "--allow-host", "news.lan")
+    try:
+        assert lines == [f"rashomon: serving {GOLDEN} at http://127.0.0.1:{port}/ (Ctrl+C stops)"]
+        base = f"http://127.0.0.1:{port}"
+        assert httpx.get(f"{base}/api/").status_code == 200
+        assert httpx.head(f"{base}/").status_code == 200
+        assert httpx.get(f"{base}/api/", headers={"host": "news.lan"}).status_code == 200
+        assert httpx.get(f"{base}/api/", headers={"host": "attacker.example"}).status_code == 400
+    finally:
+        stop(process)
+
+
+def test_non_loopback_host_warns_that_the_network_can_read_it():
+    port = free_port()
+    process, lines = serving(GOLDEN, "--host", "0.0.0.0", "--port", str(port))
+    try:
+        assert lines == [
+            "rashomon: warning: --host 0.0.0.0 makes the dossier visible to the network: anyone who can reach this machine can read it",
+            f"rashomon: serving {GOLDEN} at http://0.0.0.0:{port}/ (Ctrl+C stops)",
+        ]
+        assert httpx.get(f"http://127.0.0.1:{port}/api/", headers={"host": f"0.0.0.0:{port}"}).status_code == 200
+    finally:
+        stop(process)

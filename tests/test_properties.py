@@ -29,11 +29,7 @@ READER_EXAMPLES = 1_800
 PIPELINE_EXAMPLES = 240
 SETTINGS = {"deadline": None, "derandomize": True, "database": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 
-WORDS = (
-    "the council said on Monday that a storm closed the port and at least 300 people were evacuated "
-    "police reported officials denied claims mayor Ann Okoro told reporters river flood bridge homes destroyed "
-    "according to it is unclear whether rose fell million percent $4.5m 12km 1,200 2024-03-04 U.N. Dr."
-).split()
+WORDS = ["the", "council", "said", "on", "Monday", "that", "a", "storm", "closed", "the", "port", "and", "at", "least", "300", "people", "were", "evacuated", "police", "reported", "officials", "denied", "claims", "mayor", "Ann", "Okoro", "told", "reporters", "river", "flood", "bridge", "homes", "destroyed", "according", "to", "it", "is", "unclear", "whether", "rose", "fell", "million", "percent", "$4.5m", "12km", "1,200", "2024-03-04", "U.N.", "Dr."]
 ODD = [
     "\ud83d",  # a lone surrogate
     "\x00",

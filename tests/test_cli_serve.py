@@ -24,7 +24,9 @@ def free_port() -> int:
 
 def serving(*args: str, until: str = "serving") -> tuple[subprocess.Popen, list[str]]:
     """Start ``rashomon serve`` and read its stderr up to the line containing ``until``; the caller stops it."""
-    process = subprocess.Popen([sys.executable, "-m", "rashomon.cli", "serve", *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rashomon.cli", "serve", *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
     lines: list[str] = []
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

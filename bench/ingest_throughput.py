@@ -81,7 +81,8 @@ class PeakMemory(threading.Thread):
 
 
 def child(side: str, stream: str, workers: int) -> None:
-    records = [json.loads(line) for line in open(stream, encoding="utf-8")]
+    with open(stream, encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
     sampler = PeakMemory()
     sampler.start()
     started = time.perf_counter()
@@ -123,10 +124,19 @@ def main() -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as handle:
         handle.writelines(json.dumps(r) + "\n" for r in records)
     results = {}
-    names = {"bare": "bare spaCy (n_process=2)", "local": f"rashomon ingest, local ({args.workers} workers)", "ray": f"rashomon ingest, ray ({args.workers} workers)"}
+    names = {
+        "bare": "bare spaCy (n_process=2)",
+        "local": f"rashomon ingest, local ({args.workers} workers)",
+        "ray": f"rashomon ingest, ray ({args.workers} workers)",
+    }
     wanted = ["bare", *[s for s in args.sides.split(",") if s != "bare"]]
     for side in (names[key] for key in wanted):
-        done = subprocess.run([sys.executable, __file__, "--side", side, "--stream", handle.name, "--workers", str(args.workers)], capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--side", side, "--stream", handle.name, "--workers", str(args.workers)],
+            check=False,
+            capture_output=True,
+            text=True,
+        )
         if done.returncode != 0:
             sys.exit(f"{side} failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
         results[side] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -136,7 +146,9 @@ def main() -> None:
     print(f"{'side':<32} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'peak MB':>8} {'vs bare':>8}")
     for side, result in results.items():
         seconds = result["seconds"]
-        print(f"{side:<32} {seconds:>8.1f} {len(records) / seconds:>11.1f} {words / seconds:>9.0f} {result['peak_mb']:>8.0f} {seconds / baseline:>7.2f}x")
+        print(
+            f"{side:<32} {seconds:>8.1f} {len(records) / seconds:>11.1f} {words / seconds:>9.0f} {result['peak_mb']:>8.0f} {seconds / baseline:>7.2f}x"
+        )
 
 
 if __name__ == "__main__":

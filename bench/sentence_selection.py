@@ -44,12 +44,73 @@ from rashomon.annotate.lexicon import (
     verb_lemma,
 )
 
-QUOTE_CHARACTERS = frozenset('"\u201c\u201d\u2018\u2019\'')
+QUOTE_CHARACTERS = frozenset("\"\u201c\u201d\u2018\u2019'")
 TIME_WORDS = frozenset(
-    """today tonight yesterday tomorrow now ago last next past earlier later recent recently current currently
-    morning afternoon evening night noon midnight dawn dusk week weekend month year decade century hour minute second
-    day days daily weekly monthly annual annually spring summer autumn fall winter season quarter fortnight
-    first second third fourth fifth sixth seventh eighth ninth tenth once twice half percent per cent""".split()
+    [
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "now",
+        "ago",
+        "last",
+        "next",
+        "past",
+        "earlier",
+        "later",
+        "recent",
+        "recently",
+        "current",
+        "currently",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "noon",
+        "midnight",
+        "dawn",
+        "dusk",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "decade",
+        "century",
+        "hour",
+        "minute",
+        "second",
+        "day",
+        "days",
+        "daily",
+        "weekly",
+        "monthly",
+        "annual",
+        "annually",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "season",
+        "quarter",
+        "fortnight",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "once",
+        "twice",
+        "half",
+        "percent",
+        "per",
+        "cent",
+    ]
 )
 CUE_VERBS = SPEECH_VERBS | INDIRECT_SPEECH_VERBS | REPORT_VERBS | CLAIM_VERBS | DENIAL_VERBS
 FLAT_DEP = "dep"

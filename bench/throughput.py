@@ -73,7 +73,9 @@ def child(mode: str, count: int) -> None:
 
 
 def measure(mode: str, count: int) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--child", mode, "--articles", str(count)], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", mode, "--articles", str(count)], capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
         sys.exit(done.stdout + done.stderr)
     return json.loads(done.stdout.strip().splitlines()[-1])

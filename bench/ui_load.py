@@ -46,7 +46,8 @@ def routes(dossier: dict) -> dict[str, list[str]]:
         "static css (baseline)": ["/static/report.css"],
         "index": ["/"],
         "actor page": [f"/actors/{quote(a, safe='')}" for a in actors],
-        "article page + highlight": [f"/articles/{quote(a, safe='')}?hl={quote(q, safe='')}" for a, q in quotes] or [f"/articles/{quote(a, safe='')}" for a in articles],
+        "article page + highlight": [f"/articles/{quote(a, safe='')}?hl={quote(q, safe='')}" for a, q in quotes]
+        or [f"/articles/{quote(a, safe='')}" for a in articles],
         "finding page": [f"/findings/{quote(f, safe='')}" for f in findings],
         "search": [f"/search?q={quote(w)}" for w in words],
         "json: actor": [f"/api/actors/{quote(a, safe='')}" for a in actors],
@@ -81,7 +82,7 @@ async def run_load(base: str, plan: list[tuple[str, str]], concurrency: int, max
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -122,11 +123,15 @@ def main() -> None:
 
     total = sum(len(v) for v in latencies.values())
     baseline = statistics.median(latencies["static css (baseline)"])
-    print(f"dossier: {args.dossier.name} ({len(dossier['articles'])} articles, {len(dossier['actors'])} actors, {len(dossier['quotes'])} quotes)")
+    print(
+        f"dossier: {args.dossier.name} ({len(dossier['articles'])} articles, {len(dossier['actors'])} actors, {len(dossier['quotes'])} quotes)"
+    )
     print(f"{total} requests in {elapsed:.1f} s ({total / elapsed:.0f} req/s), concurrency {args.concurrency}, errors {errors}")
     print(f"{'route':<26} {'n':>5} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'p50 / baseline':>15}")
     for route, values in latencies.items():
-        print(f"{route:<26} {len(values):>5} {percentile(values, .5):>8.1f} {percentile(values, .9):>8.1f} {percentile(values, .99):>8.1f} {statistics.median(values) / baseline:>14.1f}x")
+        print(
+            f"{route:<26} {len(values):>5} {percentile(values, 0.5):>8.1f} {percentile(values, 0.9):>8.1f} {percentile(values, 0.99):>8.1f} {statistics.median(values) / baseline:>14.1f}x"
+        )
     if errors:
         sys.exit(1)
 

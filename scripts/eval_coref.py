@@ -150,9 +150,7 @@ class Assigner:
         members: dict[str, list[str]] = defaultdict(list)
         for doc_id in docs:
             members[stories[doc_id]].append(doc_id)
-        self.actors = {
-            story: resolve_actors([(d, m) for d in doc_ids for m in found[d].mentions]) for story, doc_ids in members.items()
-        }
+        self.actors = {story: resolve_actors([(d, m) for d in doc_ids for m in found[d].mentions]) for story, doc_ids in members.items()}
         self.resolved_by_name = 0
 
     def span_of(self, mention: dict) -> tuple[int, int]:
@@ -201,7 +199,7 @@ class Assigner:
         return None
 
 
-def score(kind: str, mentions: list[dict], assign) -> "object":
+def score(kind: str, mentions: list[dict], assign) -> object:
     from rashomon.evaluation.clusters import clusters_of, conll
 
     key = key_clusters(mentions)
@@ -211,7 +209,10 @@ def score(kind: str, mentions: list[dict], assign) -> "object":
 
 
 def show(label: str, result) -> None:
-    parts = "  ".join(f"{name} R {s.recall:.3f} P {s.precision:.3f} F1 {s.f1:.3f}" for name, s in (("MUC", result.muc), ("B3", result.b_cubed), ("CEAF-e", result.ceaf_e)))
+    parts = "  ".join(
+        f"{name} R {s.recall:.3f} P {s.precision:.3f} F1 {s.f1:.3f}"
+        for name, s in (("MUC", result.muc), ("B3", result.b_cubed), ("CEAF-e", result.ceaf_e))
+    )
     print(f"{label:<34} {parts}  CoNLL F1 {100 * result.conll_f1:.1f}")
 
 
@@ -225,8 +226,10 @@ def main() -> None:
     events = json.loads(require(SETUP / "ECB_Test_Event_gold_mentions.json").read_text())
     texts, spans, normalized, parsed, found = annotate(docs, tokens)
     stories = stories_of(docs, texts, found, args.seed, args.gold_stories)
-    print(f"{len(docs)} test documents, {len(set(stories.values()))} stories ({'gold sub-topics' if args.gold_stories else 'rashomon clustering'}), "
-          f"{len(entities)} entity and {len(events)} event gold mentions")
+    print(
+        f"{len(docs)} test documents, {len(set(stories.values()))} stories ({'gold sub-topics' if args.gold_stories else 'rashomon clustering'}), "
+        f"{len(entities)} entity and {len(events)} event gold mentions"
+    )
     assigner = Assigner(docs, spans, normalized, parsed, found, stories)
     show("entity, lemma baseline", score("entity", entities, assigner.lemma_key))
     show("entity, rashomon actors", score("entity", entities, assigner.rashomon_key))

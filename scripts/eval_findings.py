@@ -77,11 +77,18 @@ def main() -> None:
     print("\noverall (micro, all events added up):")
     for name, value in figures.items():
         print(f"  {name:28} {fmt(value)}")
-    print(f"  disputes: {total.right_disputes} right of {total.predicted_disputes} predicted; {total.found_disputes} of {total.gold_disputes} gold found;"
-          f" {total.tempting_flagged} tempting non-disputes flagged")
-    print("  gold disputes found by kind: " + ", ".join(f"{k} {total.found_by_kind.get(k, 0)}/{v}" for k, v in sorted(total.gold_by_kind.items())))
-    print(f"  evolving: {total.right_evolving} right of {total.predicted_evolving} predicted; corroborated: {total.corroborated} findings,"
-          f" {total.impure_corroborated} impure; copy groups {total.recovered_copy_groups}/{total.copy_groups}")
+    print(
+        f"  disputes: {total.right_disputes} right of {total.predicted_disputes} predicted; {total.found_disputes} of {total.gold_disputes} gold found;"
+        f" {total.tempting_flagged} tempting non-disputes flagged"
+    )
+    print(
+        "  gold disputes found by kind: "
+        + ", ".join(f"{k} {total.found_by_kind.get(k, 0)}/{v}" for k, v in sorted(total.gold_by_kind.items()))
+    )
+    print(
+        f"  evolving: {total.right_evolving} right of {total.predicted_evolving} predicted; corroborated: {total.corroborated} findings,"
+        f" {total.impure_corroborated} impure; copy groups {total.recovered_copy_groups}/{total.copy_groups}"
+    )
     if args.json:
         args.json.write_text(json.dumps({"events": rows, "overall": {**figures, "counts": total.__dict__}}, indent=1))
 

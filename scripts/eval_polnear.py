@@ -111,7 +111,10 @@ def score(gold: list[dict], predicted: list[dict]) -> dict[str, dict[str, float]
             counts["pred_overlap"] += sum(any(ps < ge and gs < pe for gs, ge in g) for ps, pe in p)
             counts["gold_overlap"] += sum(any(ps < ge and gs < pe for ps, pe in p) for gs, ge in g)
         metrics = {}
-        for name, precision_hits, recall_hits in (("exact", counts["exact"], counts["exact"]), ("overlap", counts["pred_overlap"], counts["gold_overlap"])):
+        for name, precision_hits, recall_hits in (
+            ("exact", counts["exact"], counts["exact"]),
+            ("overlap", counts["pred_overlap"], counts["gold_overlap"]),
+        ):
             precision = precision_hits / counts["pred"] if counts["pred"] else 0.0
             recall = recall_hits / counts["gold"] if counts["gold"] else 0.0
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -131,8 +134,24 @@ def main() -> None:
     texts = [text for _, text, _ in docs]
     predicted = rashomon_spans(texts) if args.system == "rashomon" else textacy_spans(texts)
     result = score([gold for _, _, gold in docs], predicted)
-    print(json.dumps({"split": args.split, "system": args.system, "documents": len(docs), "seconds": round(time.perf_counter() - started, 1), "scores": result}, indent=1))
-    print(f"{args.system} {args.split} ({len(docs)} docs)  exact F1: " + "  ".join(f"{k} {result[k]['exact']['f1']}" for k in KINDS) + "   overlap F1: " + "  ".join(f"{k} {result[k]['overlap']['f1']}" for k in KINDS))
+    print(
+        json.dumps(
+            {
+                "split": args.split,
+                "system": args.system,
+                "documents": len(docs),
+                "seconds": round(time.perf_counter() - started, 1),
+                "scores": result,
+            },
+            indent=1,
+        )
+    )
+    print(
+        f"{args.system} {args.split} ({len(docs)} docs)  exact F1: "
+        + "  ".join(f"{k} {result[k]['exact']['f1']}" for k in KINDS)
+        + "   overlap F1: "
+        + "  ".join(f"{k} {result[k]['overlap']['f1']}" for k in KINDS)
+    )
 
 
 if __name__ == "__main__":

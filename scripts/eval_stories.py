@@ -46,7 +46,9 @@ def features_of(docs: list[dict]) -> dict[str, dict]:
         if sentences and sentences[0].startswith("http"):
             url, sentences = sentences[0], sentences[1:]
         text = "\n\n".join(sentences)
-        articles.append(Article(id=doc["doc_id"], source_path=doc["doc_id"], url=url, title=sentences[0][:200], text=text, word_count=len(text.split())))
+        articles.append(
+            Article(id=doc["doc_id"], source_path=doc["doc_id"], url=url, title=sentences[0][:200], text=text, word_count=len(text.split()))
+        )
     annotated = list(annotate_with("local", articles, lead_vectors=True))
     out = {item.article.id: features.to_json() for item, features in zip(annotated, story_features(annotated))}
     CACHE.parent.mkdir(parents=True, exist_ok=True)
@@ -100,7 +102,9 @@ def main() -> None:
             for names in (0.4, 0.5, 0.6):
                 candidate = replace(weights, threshold=threshold, names=names, words=0.8 - names)
                 scores = evaluate(dev, features, 2, candidate)
-                print(f"dev threshold {threshold:.2f} names {names:.1f}: event F1 {scores['event'][2]:.3f}  topic F1 {scores['topic'][2]:.3f}")
+                print(
+                    f"dev threshold {threshold:.2f} names {names:.1f}: event F1 {scores['event'][2]:.3f}  topic F1 {scores['topic'][2]:.3f}"
+                )
         return
     for passes in (0, REFINE_PASSES):
         print(f"online pass{f' + {passes} re-assignment passes (rashomon refine)' if passes else ' only'}:")

@@ -67,7 +67,9 @@ def embed(sentences: list[str]) -> dict[str, np.ndarray]:
 
 def featurise(pairs, vectors) -> np.ndarray:
     """The classic sentence-pair features of InferSent/SBERT classifiers: [u, v, |u - v|, u * v]."""
-    return np.stack([np.concatenate([vectors[p], vectors[h], np.abs(vectors[p] - vectors[h]), vectors[p] * vectors[h]]) for p, h, _, _ in pairs])
+    return np.stack(
+        [np.concatenate([vectors[p], vectors[h], np.abs(vectors[p] - vectors[h]), vectors[p] * vectors[h]]) for p, h, _, _ in pairs]
+    )
 
 
 def main() -> None:
@@ -94,9 +96,7 @@ def main() -> None:
 
     scores = contradiction_scores(calibration)
     truth = np.array([r[2] == "contradiction" for r in calibration])
-    threshold = next(
-        (t for t in np.arange(0.5, 0.99, 0.01) if (scores >= t).any() and truth[scores >= t].mean() >= TARGET_PRECISION), 0.99
-    )
+    threshold = next((t for t in np.arange(0.5, 0.99, 0.01) if (scores >= t).any() and truth[scores >= t].mean() >= TARGET_PRECISION), 0.99)
     held_features = featurise(held_out, vectors)
     predicted = network.predict(held_features)
     gold = np.array([LABELS.index(r[2]) for r in held_out])

@@ -31,7 +31,18 @@ EPOCHS = 30
 SEED = 7
 
 sys.path.insert(0, str(ROOT / "src"))
-from rashomon.align.stance import HASH_BUCKETS, LABELS, MODEL_PATH, STOP, StanceModel, hashed_terms, pair_features, prepare, sentences, words  # noqa: E402
+from rashomon.align.stance import (
+    HASH_BUCKETS,
+    LABELS,
+    MODEL_PATH,
+    STOP,
+    StanceModel,
+    hashed_terms,
+    pair_features,
+    prepare,
+    sentences,
+    words,
+)
 
 
 def read_split(prefix: str) -> tuple[dict[str, str], list[dict[str, str]]]:
@@ -89,7 +100,14 @@ def featurise(name: str, bodies: dict[str, str], stances: list[dict[str, str]], 
     body_sentences = {bid: sentences(text) for bid, text in bodies.items()}
     return np.stack(
         [
-            pair_features(headline_sides[s["Headline"]], headline_vectors[s["Headline"]], body_sides[s["Body ID"]], body_sentences[s["Body ID"]], sentence_vectors[s["Body ID"]], idf)
+            pair_features(
+                headline_sides[s["Headline"]],
+                headline_vectors[s["Headline"]],
+                body_sides[s["Body ID"]],
+                body_sentences[s["Body ID"]],
+                sentence_vectors[s["Body ID"]],
+                idf,
+            )
             for s in stances
         ]
     )
@@ -143,7 +161,9 @@ def train(features: np.ndarray, labels: np.ndarray, split: np.ndarray):
     mean = features[fit_rows].mean(axis=0)
     scale = features[fit_rows].std(axis=0) + 1e-6
     x = (features - mean) / scale
-    model = MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=1e-3, batch_size=256, learning_rate_init=1e-3, max_iter=1, warm_start=True, random_state=SEED)
+    model = MLPClassifier(
+        hidden_layer_sizes=(HIDDEN,), alpha=1e-3, batch_size=256, learning_rate_init=1e-3, max_iter=1, warm_start=True, random_state=SEED
+    )
     best, best_state = -1.0, None
     for epoch in range(EPOCHS):
         model.fit(x[fit_rows], labels[fit_rows])
@@ -184,8 +204,15 @@ def main() -> None:
         print(f"chosen: bags={use_bags}, epoch {epoch + 1}, validation relative FNC score {100 * best:.2f}", file=sys.stderr)
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
-            MODEL_PATH, vocabulary=np.array(vocabulary if use_bags else []), idf=idf, mean=mean.astype(np.float32), scale=scale.astype(np.float32),
-            w1=weights[0].astype(np.float32), b1=biases[0].astype(np.float32), w2=weights[1].astype(np.float32), b2=biases[1].astype(np.float32),
+            MODEL_PATH,
+            vocabulary=np.array(vocabulary if use_bags else []),
+            idf=idf,
+            mean=mean.astype(np.float32),
+            scale=scale.astype(np.float32),
+            w1=weights[0].astype(np.float32),
+            b1=biases[0].astype(np.float32),
+            w2=weights[1].astype(np.float32),
+            b2=biases[1].astype(np.float32),
         )
     model = StanceModel()
     vocabulary = sorted(model.vocabulary, key=model.vocabulary.get)
@@ -193,7 +220,18 @@ def main() -> None:
     predicted = [LABELS[i] for i in model.probabilities(test_features).argmax(axis=1)]
     gold = [s["Stance"] for s in test_stances]
     score, best = fnc_score(gold, predicted)
-    print(json.dumps({"fnc_score": round(score, 2), "max": best, "relative": round(100 * score / best, 2), "per_class_f1": per_class_f1(gold, predicted), "model_bytes": MODEL_PATH.stat().st_size}, indent=1))
+    print(
+        json.dumps(
+            {
+                "fnc_score": round(score, 2),
+                "max": best,
+                "relative": round(100 * score / best, 2),
+                "per_class_f1": per_class_f1(gold, predicted),
+                "model_bytes": MODEL_PATH.stat().st_size,
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -68,7 +68,14 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep the test output clean
         pass
 
-    def send(self, status: int, body: bytes = b"", content_type: str = "text/html; charset=utf-8", headers: dict | None = None, length: bool = True) -> None:
+    def send(
+        self,
+        status: int,
+        body: bytes = b"",
+        content_type: str = "text/html; charset=utf-8",
+        headers: dict | None = None,
+        length: bool = True,
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         for key, value in (headers or {}).items():

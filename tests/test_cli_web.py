@@ -37,7 +37,12 @@ def test_fetch_writes_articles_that_read_back_as_they_were(site, tmp_path):
     assert analysed.returncode == 0, analysed.stderr
     [article] = json.loads(analysed.stdout)["articles"]
     assert text_file.stem.endswith(article["id"])  # the same text, so the same id as when fetched
-    assert (article["title"], article["url"], article["outlet"], article["author"]) == ("Bridge reopens after repairs", f"{base}/article.html", "Valley Courier", "Mara Ellison")
+    assert (article["title"], article["url"], article["outlet"], article["author"]) == (
+        "Bridge reopens after repairs",
+        f"{base}/article.html",
+        "Valley Courier",
+        "Mara Ellison",
+    )
     assert article["fetched_at"].endswith("+00:00")
 
 

@@ -33,7 +33,9 @@ def check_golden(name: str, text: str) -> None:
     if UPDATE:
         path.write_text(text, encoding="utf-8")
     assert path.exists(), f"golden file {path} missing: run with RASHOMON_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file; rerun with RASHOMON_UPDATE_GOLDEN=1 if the change is intended"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} differs from its golden file; rerun with RASHOMON_UPDATE_GOLDEN=1 if the change is intended"
+    )
 
 
 def test_example_dossier_matches_golden(example_dossier):

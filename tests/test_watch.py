@@ -55,7 +55,10 @@ def test_an_item_refused_for_good_is_not_fetched_again_but_one_failed_for_now_is
     state.feed_items, state.broken = [1, 2, 3], {2: 404, 3: 503}
     with CorpusStore(tmp_path / "news.duckdb") as store:
         first = poll_feeds_once([f"{base}/feed.xml"], store, fetcher, engine="local", workers=1)
-        assert [(d.source_path, d.message) for d in first.ingest.diagnostics] == [(f"{base}/news/3.html", "HTTP 503"), (f"{base}/news/2.html", "HTTP 404")]
+        assert [(d.source_path, d.message) for d in first.ingest.diagnostics] == [
+            (f"{base}/news/3.html", "HTTP 503"),
+            (f"{base}/news/2.html", "HTTP 404"),
+        ]
         state.broken = {}
         second = poll_feeds_once([f"{base}/feed.xml"], store, fetcher, engine="local", workers=1)
         assert (second.new_items, second.ingest.added, second.not_modified) == (1, 1, 0)  # no validators kept: asked whole
@@ -93,7 +96,10 @@ def test_an_interrupted_round_commits_the_articles_fetched(site, tmp_path):
             raise KeyboardInterrupt
 
     now = [0.0]
-    with Fetcher(FetchPolicy(allowed_networks=LOCAL, host_delay=1.0), clock=lambda: now[0], sleep=sleep) as fetcher, CorpusStore(tmp_path / "news.duckdb") as store:
+    with (
+        Fetcher(FetchPolicy(allowed_networks=LOCAL, host_delay=1.0), clock=lambda: now[0], sleep=sleep) as fetcher,
+        CorpusStore(tmp_path / "news.duckdb") as store,
+    ):
         done = poll_feeds_once([f"{base}/feed.xml"], store, fetcher, engine="local", workers=1)
         assert done.interrupted and done.ingest.added == 2
         assert stored_titles(store) == [f"Kelsford roadworks update number {n}" for n in (3, 2)]

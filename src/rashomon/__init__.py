@@ -22,4 +22,4 @@ def stance(claim: str, article_text: str) -> str:
     return run(claim, article_text)
 
 
-__all__ = ["SCHEMA_VERSION", "Article", "Dossier", "analyze", "stance", "__version__"]
+__all__ = ["SCHEMA_VERSION", "Article", "Dossier", "__version__", "analyze", "stance"]

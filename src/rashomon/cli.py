@@ -118,7 +118,9 @@ def summary_table(dossier: Dossier) -> Table:
     table = Table(title="rashomon dossier", show_header=True)
     for column in ("articles", "actors", "quotes", "numbers", "claims", "findings", "diagnostics"):
         table.add_column(column, justify="right")
-    table.add_row(*(str(len(getattr(dossier, name))) for name in ("articles", "actors", "quotes", "numbers", "claims", "findings", "diagnostics")))
+    table.add_row(
+        *(str(len(getattr(dossier, name))) for name in ("articles", "actors", "quotes", "numbers", "claims", "findings", "diagnostics"))
+    )
     return table
 
 
@@ -232,16 +234,28 @@ class Engine(str, Enum):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (recursive), http(s) URLs or - for standard input; JSONL with one article per line.")] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders (recursive), http(s) URLs or - for standard input; JSONL with one article per line."),
+    ] = None,
     db: Annotated[Path, typer.Option("--db", help="The corpus store (a DuckDB file, created if missing).")] = ...,
     batch: Annotated[int, typer.Option(help="Articles per committed transaction.")] = 32,
-    engine: Annotated[Engine, typer.Option(help="local (worker processes on this machine) or ray (Ray Data actor pool; needs rashomon[ray]).")] = Engine.local,
-    workers: Annotated[int | None, typer.Option(help="Worker processes or Ray actors (default: one per CPU here, or the Ray cluster's CPUs).")] = None,
+    engine: Annotated[
+        Engine, typer.Option(help="local (worker processes on this machine) or ray (Ray Data actor pool; needs rashomon[ray]).")
+    ] = Engine.local,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes or Ray actors (default: one per CPU here, or the Ray cluster's CPUs).")
+    ] = None,
     refine: Annotated[bool, typer.Option(help="Re-assign the articles of the stories this run touched once all are in.")] = True,
     allow_private: AllowPrivate = False,
     ignore_robots: IgnoreRobots = False,
-    feeds: Annotated[list[str] | None, typer.Option("--feed", metavar="URL", help="An RSS or Atom feed: its items not seen before are fetched and added (repeatable).")] = None,
-    every: Annotated[str | None, typer.Option(metavar="DURATION", help="With --feed: poll again every 30s, 10m, 1h... until Ctrl-C.")] = None,
+    feeds: Annotated[
+        list[str] | None,
+        typer.Option("--feed", metavar="URL", help="An RSS or Atom feed: its items not seen before are fetched and added (repeatable)."),
+    ] = None,
+    every: Annotated[
+        str | None, typer.Option(metavar="DURATION", help="With --feed: poll again every 30s, 10m, 1h... until Ctrl-C.")
+    ] = None,
 ) -> None:
     """Add articles, their annotations and their stories to a corpus store; already stored articles are skipped."""
     from rashomon.pipeline import ingest_into_store
@@ -268,12 +282,17 @@ def ingest(
             err.print(f"committed: {before + report.added} articles in the store", highlight=False)
 
         try:
-            report = ingest_into_store(paths, store, batch_size=batch, engine=engine.value, workers=workers, on_batch=on_batch, refine=refine, fetcher=fetcher)
+            report = ingest_into_store(
+                paths, store, batch_size=batch, engine=engine.value, workers=workers, on_batch=on_batch, refine=refine, fetcher=fetcher
+            )
         except (StoreError, RuntimeError) as error:
             fail(str(error))
     for diagnostic in report.diagnostics:
         err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
-    err.print(f"read {report.read}, already stored {report.already_stored}, added {report.added}, moved between stories {report.moved}", highlight=False)
+    err.print(
+        f"read {report.read}, already stored {report.already_stored}, added {report.added}, moved between stories {report.moved}",
+        highlight=False,
+    )
     exit_if_skipped(report.diagnostics)
 
 
@@ -295,7 +314,10 @@ def follow_feeds(feeds: list[str], db: Path, every: str | None, fetcher, options
         diagnostics.extend(report.diagnostics)
         unchanged = f", {done.not_modified} feed(s) unchanged" if done.not_modified else ""
         stopped = " (interrupted: what was fetched is committed)" if done.interrupted else ""
-        err.print(f"feeds: {done.new_items} new item(s){unchanged}; added {report.added}, already stored {report.already_stored}{stopped}", highlight=False)
+        err.print(
+            f"feeds: {done.new_items} new item(s){unchanged}; added {report.added}, already stored {report.already_stored}{stopped}",
+            highlight=False,
+        )
 
     with open_store(db) as store, fetcher:
         try:
@@ -310,7 +332,10 @@ def follow_feeds(feeds: list[str], db: Path, every: str | None, fetcher, options
 @app.command()
 def fetch(
     urls: Annotated[list[str], typer.Argument(metavar="URL", help="http(s) addresses of news articles.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Folder for the articles: one text file each (metadata on top), raw pages in .raw/.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Folder for the articles: one text file each (metadata on top), raw pages in .raw/."),
+    ] = None,
     db: Annotated[Path | None, typer.Option("--db", help="Add the articles to this corpus store instead (like rashomon ingest).")] = None,
     allow_private: AllowPrivate = False,
     ignore_robots: IgnoreRobots = False,
@@ -349,7 +374,14 @@ def write_fetched(article, folder: Path) -> None:
     from urllib.parse import urlsplit
 
     name = f"{urlsplit(article.url or article.source_path).hostname or 'web'}-{article.id}"
-    meta = {"title": article.title, "url": article.url, "outlet": article.outlet, "author": article.author, "published": article.published, "fetched": article.fetched_at}
+    meta = {
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "author": article.author,
+        "published": article.published,
+        "fetched": article.fetched_at,
+    }
     head = "".join(f"{key}: {' '.join(value.split())}\n" for key, value in meta.items() if value)
     write_text(folder / f"{name}.txt", f"---\n{head}---\n\n{article.text}\n")
     if article.raw_html is not None:
@@ -524,13 +556,19 @@ def check_allowed_host(name: str) -> str:
 
 @app.command()
 def serve(
-    source: Annotated[Path, typer.Argument(metavar="DOSSIER.json|STORE.duckdb", help="A dossier written by rashomon analyze, or a corpus store with --story.")],
+    source: Annotated[
+        Path,
+        typer.Argument(metavar="DOSSIER.json|STORE.duckdb", help="A dossier written by rashomon analyze, or a corpus store with --story."),
+    ],
     story: Annotated[str | None, typer.Option("--story", help="With a store: the story to show.")] = None,
     host: Annotated[str, typer.Option(help="Address to bind; the default keeps the UI on this machine.")] = "127.0.0.1",
     port: Annotated[str, typer.Option(help="Port to listen on (1-65535).")] = "8765",
     allow_host: Annotated[
         list[str] | None,
-        typer.Option("--allow-host", help="Another name clients may use for this server in their Host header (repeatable); loopback names and --host always work."),
+        typer.Option(
+            "--allow-host",
+            help="Another name clients may use for this server in their Host header (repeatable); loopback names and --host always work.",
+        ),
     ] = None,
 ) -> None:
     """Browse a dossier (or one story of a store) in a local, read-only web UI."""
@@ -558,7 +596,11 @@ def serve(
         dossier = read_dossier(source)
     application = create_app(dossier, allowed_hosts=[host, *names])
     if not is_loopback(host):
-        err.print(f"rashomon: warning: --host {shown(host)} makes the dossier visible to the network: anyone who can reach this machine can read it", highlight=False, soft_wrap=True)
+        err.print(
+            f"rashomon: warning: --host {shown(host)} makes the dossier visible to the network: anyone who can reach this machine can read it",
+            highlight=False,
+            soft_wrap=True,
+        )
     shown_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
     err.print(f"rashomon: serving {shown(source)} at http://{shown(shown_host)}:{number}/ (Ctrl+C stops)", highlight=False, soft_wrap=True)
     uvicorn.Server(uvicorn.Config(application, log_level="warning")).run(sockets=[sock])

@@ -9,7 +9,7 @@ Every extracted item keeps ``start_char``/``end_char`` offsets into the
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -166,7 +166,7 @@ class Dossier(Record):
     """Everything rashomon learned about one event from its reports."""
 
     schema_version: str = SCHEMA_VERSION
-    generated_at: str = Field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    generated_at: str = Field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     articles: list[Article] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
@@ -181,7 +181,7 @@ class Dossier(Record):
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=indent)
 
     @classmethod
-    def from_json(cls, data: str) -> "Dossier":
+    def from_json(cls, data: str) -> Dossier:
         """Read a dossier written by :meth:`to_json`."""
         return cls.model_validate_json(data)
 

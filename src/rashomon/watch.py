@@ -50,7 +50,9 @@ class FeedWork:
     validators: tuple[str | None, str | None] | None = None
 
 
-def fetch_new_items(fetcher: Fetcher, store: CorpusStore, url: str, work: FeedWork, articles: list[Article], diagnostics: list[Diagnostic], done: FeedRound) -> None:
+def fetch_new_items(
+    fetcher: Fetcher, store: CorpusStore, url: str, work: FeedWork, articles: list[Article], diagnostics: list[Diagnostic], done: FeedRound
+) -> None:
     """Poll one feed and download the items it lists that no earlier poll handled.
 
     An item counts as handled when its article was fetched or refused for good; one that failed in a way that may pass

@@ -46,7 +46,9 @@ def test_independent_reports_corroborate_with_two_sources():
 
 NUMBERS_A = "Ferry sinks off Corvia\n\nThe ferry sank 120 miles from the port of Corvia on Sunday, the coastguard said."
 NUMBERS_B = "Ferry lost at sea\n\nThe ferry went down 125 miles from the port of Corvia on Sunday, according to the coastguard."
-NUMBERS_B_ROUNDED = "Ferry lost at sea\n\nThe ferry went down about 120 miles from the port of Corvia on Sunday, according to the coastguard."
+NUMBERS_B_ROUNDED = (
+    "Ferry lost at sea\n\nThe ferry went down about 120 miles from the port of Corvia on Sunday, according to the coastguard."
+)
 
 
 def test_numeric_conflict_is_disputed_with_both_sides():

@@ -86,7 +86,14 @@ def test_source_credit_line_names_the_agency():
 
 @pytest.mark.parametrize(
     ("attributed", "expected"),
-    [("the BBC", "BBC"), ("the board", None), ("Reuters", "Reuters"), ("The Daily Gazette", "Daily Gazette"), ("Marta Ilic", None), ("Harbour Post", "Harbour Post")],
+    [
+        ("the BBC", "BBC"),
+        ("the board", None),
+        ("Reuters", "Reuters"),
+        ("The Daily Gazette", "Daily Gazette"),
+        ("Marta Ilic", None),
+        ("Harbour Post", "Harbour Post"),
+    ],
 )
 def test_claims_credited_to_an_outlet_count_for_it(attributed, expected):
     assert cited_outlet(attributed, {"Harbour Post", "BBC"}) == expected

@@ -24,7 +24,19 @@ def number(value, unit=None, dimension="count", measure=None, about=None, qualif
     )
 
 
-def view(text, numbers=(), article="a", subject=None, actors=("person:x",), status="asserted", predicate=None, negated=False, when=(), origin=None, row=0):
+def view(
+    text,
+    numbers=(),
+    article="a",
+    subject=None,
+    actors=("person:x",),
+    status="asserted",
+    predicate=None,
+    negated=False,
+    when=(),
+    origin=None,
+    row=0,
+):
     predicate_start = text.find(predicate) if predicate and predicate in text else None
     claim = Claim(
         id=f"{article}:c{row}",
@@ -56,16 +68,36 @@ INJURED_12 = number(12, dimension="people", measure="injured", article="b")
         (DEAD_3, INJURED_12, False),  # twin: dead and injured are different measures
         (number(120, "mile", "length", "distance from capital"), number(125, "mile", "length", "distance from capital", article="b"), True),
         # twin: a city's distance from the capital is not how far a convoy got
-        (number(120, "mile", "length", "distance from capital"), number(125, "mile", "length", "distance from capital", "city", article="b"), False),
+        (
+            number(120, "mile", "length", "distance from capital"),
+            number(125, "mile", "length", "distance from capital", "city", article="b"),
+            False,
+        ),
         (number(2e9, "USD", "currency"), number(2e9, "USD", "currency", article="b"), True),
         (number(2e9, "USD", "currency"), number(5e9, "GBP", "currency", article="b"), False),  # twin: no currency conversion
         (number(12, dimension="count"), number(14, dimension="count", article="b"), False),  # bare counts say nothing
         # one place named two ways has one population; two named places have two
-        (number(1.2e5, dimension="people", measure="population", about="varna island"), number(2e5, dimension="people", measure="population", about="varna", article="b"), True),
-        (number(1.2e5, dimension="people", measure="population", about="varna island"), number(2e6, dimension="people", measure="population", about="corvia", article="b"), False),
+        (
+            number(1.2e5, dimension="people", measure="population", about="varna island"),
+            number(2e5, dimension="people", measure="population", about="varna", article="b"),
+            True,
+        ),
+        (
+            number(1.2e5, dimension="people", measure="population", about="varna island"),
+            number(2e6, dimension="people", measure="population", about="corvia", article="b"),
+            False,
+        ),
         # a quake's magnitude, whichever noun names it; an aftershock's is another figure
-        (number(6.1, dimension="magnitude", measure="magnitude", about="quake"), number(5.9, dimension="magnitude", measure="magnitude", about="earthquake", article="b"), True),
-        (number(6.1, dimension="magnitude", measure="magnitude", about="quake"), number(4.5, dimension="magnitude", measure="magnitude", about="aftershock", article="b"), False),
+        (
+            number(6.1, dimension="magnitude", measure="magnitude", about="quake"),
+            number(5.9, dimension="magnitude", measure="magnitude", about="earthquake", article="b"),
+            True,
+        ),
+        (
+            number(6.1, dimension="magnitude", measure="magnitude", about="quake"),
+            number(4.5, dimension="magnitude", measure="magnitude", about="aftershock", article="b"),
+            False,
+        ),
     ],
 )
 def test_same_scope_needs_one_measure_frame(first, second, expected):
@@ -101,10 +133,22 @@ def test_figures_one_report_states_together_do_not_conflict():
 
 def test_figures_of_different_times_are_not_compared():
     a = view("In May thieves stole jewels worth 2 million dollars.", [number(2e6, "USD", "currency", "worth")], "a", when=("--05",))
-    b = view("In July a thief stole jewels worth 8 million dollars.", [number(8e6, "USD", "currency", "worth", article="b")], "b", when=("--07",), row=1)
+    b = view(
+        "In July a thief stole jewels worth 8 million dollars.",
+        [number(8e6, "USD", "currency", "worth", article="b")],
+        "b",
+        when=("--07",),
+        row=1,
+    )
     assert not same_time(a, b)
     assert relate(a, b, 0.8).kind != "numeric_conflict"
-    twin = view("In May a thief stole jewels worth 8 million dollars.", [number(8e6, "USD", "currency", "worth", article="b")], "b", when=("--05",), row=1)
+    twin = view(
+        "In May a thief stole jewels worth 8 million dollars.",
+        [number(8e6, "USD", "currency", "worth", article="b")],
+        "b",
+        when=("--05",),
+        row=1,
+    )
     assert relate(a, twin, 0.8).kind == "numeric_conflict"
 
 
@@ -113,11 +157,29 @@ def test_a_conversion_in_brackets_is_one_measurement():
     miles = number(60, "mile", "length", "distance from city", start=text.index("60"), text="60 miles")
     km = number(96.5, "km", "length", "distance from city", start=text.index("96.5"), text="96.5km")
     a = view(text, [miles, km], "a", subject="group:convoy")
-    b = view("The convoy stopped 60 miles from the city.", [number(60, "mile", "length", "distance from city", article="b")], "b", subject="group:convoy", row=1)
-    c = view("The convoy stopped 97 km from the city.", [number(97, "km", "length", "distance from city", article="c")], "c", subject="group:convoy", row=2)
+    b = view(
+        "The convoy stopped 60 miles from the city.",
+        [number(60, "mile", "length", "distance from city", article="b")],
+        "b",
+        subject="group:convoy",
+        row=1,
+    )
+    c = view(
+        "The convoy stopped 97 km from the city.",
+        [number(97, "km", "length", "distance from city", article="c")],
+        "c",
+        subject="group:convoy",
+        row=2,
+    )
     assert relate(a, b, 0.8).kind == "agree"
     assert relate(a, c, 0.8).kind == "agree"
-    far = view("The convoy stopped 150 km from the city.", [number(150, "km", "length", "distance from city", article="c")], "c", subject="group:convoy", row=2)
+    far = view(
+        "The convoy stopped 150 km from the city.",
+        [number(150, "km", "length", "distance from city", article="c")],
+        "c",
+        subject="group:convoy",
+        row=2,
+    )
     assert relate(a, far, 0.8).kind == "numeric_conflict"
 
 
@@ -142,7 +204,12 @@ DENIAL = view(
 
 
 def test_a_denial_contradicts_the_claim_it_answers():
-    claim = view("The ministry agreed to a ceasefire with the rebels.", subject="org:ministry", predicate="agreed", actors=("org:ministry", "group:rebels"))
+    claim = view(
+        "The ministry agreed to a ceasefire with the rebels.",
+        subject="org:ministry",
+        predicate="agreed",
+        actors=("org:ministry", "group:rebels"),
+    )
     assert relate(claim, DENIAL, 0.7).kind == "contradiction"
 
 
@@ -150,9 +217,15 @@ def test_a_denial_answers_a_claim_whose_content_it_repeats():
     """The denier is neither the other claim's subject nor named in it, but the denied words are the claim's."""
     denial = view(
         "Doctors cast doubt over claims that a spider burrowed into the tourist's skin.",
-        article="b", subject="group:doctors", actors=("person:tourist", "group:doctors"), status="denied", predicate="cast",
+        article="b",
+        subject="group:doctors",
+        actors=("person:tourist", "group:doctors"),
+        status="denied",
+        predicate="cast",
     )
-    claim = view("A spider burrowed into the tourist's skin during his holiday.", subject=None, predicate="burrowed", actors=("person:tourist",))
+    claim = view(
+        "A spider burrowed into the tourist's skin during his holiday.", subject=None, predicate="burrowed", actors=("person:tourist",)
+    )
     assert relate(claim, denial, 0.7).kind == "contradiction"
     # twin: a denial of something else about the same person
     other = view("The tourist flew home to his family on Sunday.", subject="person:tourist", predicate="flew", actors=("person:tourist",))
@@ -160,13 +233,26 @@ def test_a_denial_answers_a_claim_whose_content_it_repeats():
 
 
 def test_a_denial_does_not_contradict_a_claim_on_its_own_side():
-    negated = view("The rebels said they had not agreed to a ceasefire.", subject="group:rebels", predicate="agreed", actors=("org:ministry", "group:rebels"))
+    negated = view(
+        "The rebels said they had not agreed to a ceasefire.",
+        subject="group:rebels",
+        predicate="agreed",
+        actors=("org:ministry", "group:rebels"),
+    )
     assert relate(negated, DENIAL, 0.7).kind != "contradiction"
 
 
 def test_a_negated_event_verb_contradicts_the_same_event():
     burst = view("The dam burst on Tuesday, officials said.", subject="fac:dam", predicate="burst", actors=("fac:dam",))
-    held = view("The dam did not burst on Tuesday, engineers said.", article="b", subject="fac:dam", predicate="burst", negated=True, actors=("fac:dam",), row=1)
+    held = view(
+        "The dam did not burst on Tuesday, engineers said.",
+        article="b",
+        subject="fac:dam",
+        predicate="burst",
+        negated=True,
+        actors=("fac:dam",),
+        row=1,
+    )
     assert relate(burst, held, 0.8).kind == "contradiction"
 
 
@@ -186,16 +272,32 @@ def test_a_negation_elsewhere_in_the_sentence_is_not_a_contradiction():
 
 def test_opposite_verbs_contradict_only_for_the_same_subject():
     arrested = view("Police arrested the driver on Sunday.", subject="person:driver", predicate="arrest", actors=("person:driver",))
-    released = view("The driver was released on Sunday.", article="b", subject="person:driver", predicate="release", actors=("person:driver",), row=1)
+    released = view(
+        "The driver was released on Sunday.", article="b", subject="person:driver", predicate="release", actors=("person:driver",), row=1
+    )
     assert relate(arrested, released, 0.6).kind == "contradiction"
-    results = view("The test results were released on Sunday.", article="b", subject="thing:results", predicate="release", actors=("person:driver",), row=1)
+    results = view(
+        "The test results were released on Sunday.",
+        article="b",
+        subject="thing:results",
+        predicate="release",
+        actors=("person:driver",),
+        row=1,
+    )
     assert relate(arrested, results, 0.6).kind != "contradiction"
 
 
 def test_one_event_dated_twice_is_a_contradiction():
     first = view("The mayor resigned on Thursday after the vote.", subject="person:mayor", predicate="resign", actors=("person:mayor",))
     first = ClaimView(first.claim, (), first.origin, None, None, 0, dates=("weekday:thursday",))
-    second = view("The mayor resigned on Friday after the vote.", article="b", subject="person:mayor", predicate="resign", actors=("person:mayor",), row=1)
+    second = view(
+        "The mayor resigned on Friday after the vote.",
+        article="b",
+        subject="person:mayor",
+        predicate="resign",
+        actors=("person:mayor",),
+        row=1,
+    )
     second = ClaimView(second.claim, (), second.origin, None, None, 1, dates=("weekday:friday",))
     relation = relate(first, second, 0.9)
     assert relation.kind == "contradiction" and "thursday vs friday" in relation.reason
@@ -205,7 +307,13 @@ def test_one_event_dated_twice_is_a_contradiction():
 
 def test_a_different_date_and_a_different_amount_are_two_events():
     may = view("In May thieves stole jewels worth 2 million dollars.", [number(2e6, "USD", "currency", "worth")], "a", predicate="steal")
-    july = view("In July thieves stole jewels worth 8 million dollars.", [number(8e6, "USD", "currency", "worth", article="b")], "b", predicate="steal", row=1)
+    july = view(
+        "In July thieves stole jewels worth 8 million dollars.",
+        [number(8e6, "USD", "currency", "worth", article="b")],
+        "b",
+        predicate="steal",
+        row=1,
+    )
     may = ClaimView(may.claim, may.numbers, may.origin, None, None, 0, frozenset({"--05"}), dates=("--05",))
     july = ClaimView(july.claim, july.numbers, july.origin, None, None, 1, frozenset({"--07"}), dates=("--07",))
     assert relate(may, july, 0.8).kind == "unrelated"

@@ -22,7 +22,9 @@ def outputs(annotated) -> list[tuple]:
 
 
 def test_worker_processes_equal_this_process():
-    articles = ingest([EXAMPLE, HOSTILE]).articles + [Article(source_path=f"stream.jsonl:{i}", **invented_report(i)) for i in range(2 * BATCH)]
+    articles = ingest([EXAMPLE, HOSTILE]).articles + [
+        Article(source_path=f"stream.jsonl:{i}", **invented_report(i)) for i in range(2 * BATCH)
+    ]
     here = outputs(annotate_articles(articles))
     pooled = list(annotate_with("local", articles, workers=2, lead_vectors=True))
     assert len(here) == len(articles) > 2 * BATCH

@@ -9,7 +9,10 @@ def quotes_of(parse, text):
 
 
 def speaker_names(hits):
-    return [(h.text, h.speaker.mention.text if h.speaker and h.speaker.mention else (h.speaker.description if h.speaker else None)) for h in hits]
+    return [
+        (h.text, h.speaker.mention.text if h.speaker and h.speaker.mention else (h.speaker.description if h.speaker else None))
+        for h in hits
+    ]
 
 
 def test_mark_roles_from_context():
@@ -54,8 +57,7 @@ def test_colon_introduced_quote(parse):
 
 def test_verb_first_attribution_with_descriptor(parse):
     text = (
-        "Retired admiral Peter Olsen, 67, has advised the navy for years.\n\n"
-        "\u201cThe fleet is not ready,\u201d said the retired admiral."
+        "Retired admiral Peter Olsen, 67, has advised the navy for years.\n\n\u201cThe fleet is not ready,\u201d said the retired admiral."
     )
     _, hits, _ = quotes_of(parse, text)
     (hit,) = [h for h in hits if h.direct]
@@ -151,5 +153,5 @@ def test_interview_transcript_label_of_named_person(parse):
 def test_reported_speech_ending_in_a_partial_quote_keeps_the_quote_whole(parse):
     _, hits, _ = quotes_of(parse, "Mayor Ines Duarte says the new tax is \u201cunfair to families.\u201d")
     indirect = [h for h in hits if not h.direct]
-    assert indirect and indirect[0].text.endswith("families.\"") and "the new tax" in indirect[0].text
+    assert indirect and indirect[0].text.endswith('families."') and "the new tax" in indirect[0].text
     assert indirect[0].speaker.mention.text == "Ines Duarte"

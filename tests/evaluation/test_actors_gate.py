@@ -12,7 +12,18 @@ import pytest
 from rashomon.evaluation.actors import ActorScores, resolved_dossier, score_actors
 from rashomon.evaluation.events import ECB_DOCUMENTS, FNC_BODIES, load_gold
 
-SUBSET = ("ecb13plus", "ecb19plus", "ecb20plus", "ecb23plus", "ecb24plus", "ecb29plus", "ecb32plus", "ecb8plus", "fnc_bokoharam", "fnc_massgrave")
+SUBSET = (
+    "ecb13plus",
+    "ecb19plus",
+    "ecb20plus",
+    "ecb23plus",
+    "ecb24plus",
+    "ecb29plus",
+    "ecb32plus",
+    "ecb8plus",
+    "fnc_bokoharam",
+    "fnc_massgrave",
+)
 # Measured: merge recall 0.584 (87 of 149 pairs; 0.302 before the name-matching rules), 1 false merge (two
 # siblings sharing a surname, present before too), type error rate 0.155.
 MIN_MERGE_RECALL = 0.55

@@ -11,7 +11,9 @@ GOLD = {
 
 
 def dossier(*actors):
-    return Dossier(actors=[Actor(id=i, name=aliases[0], type=kind, aliases=list(aliases), mentions=len(aliases)) for i, kind, aliases in actors])
+    return Dossier(
+        actors=[Actor(id=i, name=aliases[0], type=kind, aliases=list(aliases), mentions=len(aliases)) for i, kind, aliases in actors]
+    )
 
 
 def test_spelling_key_ignores_case_possessive_and_article():

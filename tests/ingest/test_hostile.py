@@ -28,7 +28,11 @@ def messages(result):
     ("name", "content", "message"),
     [
         ("nested.json", "[" * 5000 + "]" * 5000, "invalid JSON (nested too deeply)"),
-        ("big.jsonl", '{"text": "x", "id": ' + "9" * 5000 + "}\n", "line 1: invalid JSON (exceeds the limit (4300 digits) for integer string conversion)"),
+        (
+            "big.jsonl",
+            '{"text": "x", "id": ' + "9" * 5000 + "}\n",
+            "line 1: invalid JSON (exceeds the limit (4300 digits) for integer string conversion)",
+        ),
     ],
 )
 def test_json_that_breaks_the_parser_is_one_diagnostic(tmp_path, name, content, message):
@@ -58,14 +62,21 @@ def test_utf16_without_its_mark_is_still_binary(tmp_path):
 
 
 def test_a_pretty_printed_single_object_is_one_article(tmp_path):
-    record = {"title": "Harbour reopens", "text": "The harbour reopened on Tuesday after repairs to the quay were completed, the port authority said."}
+    record = {
+        "title": "Harbour reopens",
+        "text": "The harbour reopened on Tuesday after repairs to the quay were completed, the port authority said.",
+    }
     result = read_folder(tmp_path, "pretty.json", json.dumps(record, indent=2))
     assert not result.diagnostics
     assert sorted(a.title for a in result.articles) == ["Council approves budget", "Harbour reopens"]
 
 
 def test_control_characters_and_long_fields_are_cleaned(tmp_path):
-    record = {"title": "Click\x1b]8;;http://x.example/\x07here\x00", "outlet": "O" * 5000, "text": "The harbour\x00 reopened on Tuesday after repairs, officials said in a statement."}
+    record = {
+        "title": "Click\x1b]8;;http://x.example/\x07here\x00",
+        "outlet": "O" * 5000,
+        "text": "The harbour\x00 reopened on Tuesday after repairs, officials said in a statement.",
+    }
     result = read_folder(tmp_path, "record.jsonl", json.dumps(record) + "\n")
     harbour = next(a for a in result.articles if a.title != "Council approves budget")
     assert "\x1b" not in harbour.title and "\x07" not in harbour.title and "\x00" not in harbour.text
@@ -98,13 +109,17 @@ def test_the_terminal_shows_input_as_plain_text():
 
 
 def test_chinese_text_is_not_english_rather_than_empty(tmp_path):
-    result = read_folder(tmp_path, "zh.txt", "北京时间今天上午，国务院召开常务会议，讨论了经济形势和下一步工作安排。会议指出，要加大政策支持力度。")
+    result = read_folder(
+        tmp_path, "zh.txt", "北京时间今天上午，国务院召开常务会议，讨论了经济形势和下一步工作安排。会议指出，要加大政策支持力度。"
+    )
     assert messages(result) == {"zh.txt": "text is not English; rashomon analyses English news only"}
     assert len(result.articles) == 1
 
 
 def test_an_unclosed_csv_quote_is_reported_and_earlier_rows_kept(tmp_path):
-    rows = 'id,text\n1,"The council approved the budget on Monday after a long debate, officials said."\n2,"An unclosed quote\n3,A third row\n'
+    rows = (
+        'id,text\n1,"The council approved the budget on Monday after a long debate, officials said."\n2,"An unclosed quote\n3,A third row\n'
+    )
     result = read_folder(tmp_path, "export.csv", rows)
     assert messages(result) == {"export.csv": "malformed CSV after record 1: unexpected end of data (an unclosed quote?)"}
     assert len(result.articles) == 2
@@ -145,7 +160,9 @@ def test_an_export_without_records_is_one_diagnostic(tmp_path, name, content):
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
 def test_a_character_device_is_refused_not_read():
     result = read_paths(["/dev/zero"])
-    assert [(d.source_path, d.message) for d in result.diagnostics] == [("/dev/zero", "not a regular file (a device, pipe or socket is never read)")]
+    assert [(d.source_path, d.message) for d in result.diagnostics] == [
+        ("/dev/zero", "not a regular file (a device, pipe or socket is never read)")
+    ]
 
 
 def test_link_loops_are_reported_and_a_folder_loop_is_not_followed(tmp_path):

@@ -52,7 +52,9 @@ def test_no_outlet_when_text_names_none():
 
 def test_language_detection():
     assert detect_language("The minister said on Monday that the bridge would reopen in the spring after repairs.") == "en"
-    assert detect_language("Le ministre a déclaré lundi que le pont rouvrirait au printemps après des réparations importantes.") == "unknown"
+    assert (
+        detect_language("Le ministre a déclaré lundi que le pont rouvrirait au printemps après des réparations importantes.") == "unknown"
+    )
     assert detect_language("Too short") is None
 
 
@@ -69,7 +71,9 @@ def test_one_sentence_articles_in_other_languages_are_not():
         "El ministro dijo el lunes que el puente volvería a abrir en primavera tras las reparaciones.",
     ):
         assert detect_language(text) == "unknown"
-        assert [d.message for d in read_bytes(text.encode(), "wire.txt").diagnostics] == ["text is not English; rashomon analyses English news only"]
+        assert [d.message for d in read_bytes(text.encode(), "wire.txt").diagnostics] == [
+            "text is not English; rashomon analyses English news only"
+        ]
 
 
 def test_short_text_is_assumed_english():

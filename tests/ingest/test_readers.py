@@ -7,7 +7,9 @@ STORY = "Flooding closed the main road on Sunday, police said, and at least 40 h
 
 def test_text_file_with_front_matter(tmp_path):
     path = tmp_path / "flood.txt"
-    path.write_text("outlet: River Gazette\nurl: https://rivergazette.example/flood\npublished: 2021-07-04\n\nRoad closed by flood\n\n" + STORY)
+    path.write_text(
+        "outlet: River Gazette\nurl: https://rivergazette.example/flood\npublished: 2021-07-04\n\nRoad closed by flood\n\n" + STORY
+    )
     result = read_paths([path])
     (article,) = result.articles
     assert article.outlet == "River Gazette"
@@ -42,7 +44,12 @@ def test_outlet_never_guessed_from_file_name(tmp_path):
 
 def test_jsonl_records_bad_line_costs_only_itself(tmp_path):
     path = tmp_path / "feed.jsonl"
-    lines = [json.dumps({"text": STORY, "title": "One"}), "{not json", json.dumps({"title": "no text"}), json.dumps({"text": STORY + " More."})]
+    lines = [
+        json.dumps({"text": STORY, "title": "One"}),
+        "{not json",
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": STORY + " More."}),
+    ]
     path.write_text("\n".join(lines) + "\n")
     result = read_paths([path])
     assert [a.source_path for a in result.articles] == [f"{path}#1", f"{path}#4"]
@@ -78,7 +85,9 @@ def test_bad_inputs_give_one_line_diagnostics(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 data")
     (tmp_path / "latin.txt").write_bytes("Caf\xe9 society".encode("latin-1"))
-    (tmp_path / "french.txt").write_text("Le ministre a déclaré lundi que le pont rouvrirait au printemps après des réparations importantes et coûteuses.")
+    (tmp_path / "french.txt").write_text(
+        "Le ministre a déclaré lundi que le pont rouvrirait au printemps après des réparations importantes et coûteuses."
+    )
     (tmp_path / "nothing.html").write_text("<html><body><nav>Home</nav></body></html>")
     (tmp_path / "good.txt").write_text("Road closed\n\n" + STORY)
     result = read_paths([tmp_path, tmp_path / "missing.txt"])
@@ -109,7 +118,14 @@ def test_unique_ids_for_identical_texts(tmp_path):
 
 def test_common_export_column_names(tmp_path):
     path = tmp_path / "export.csv"
-    path.write_text('Body ID,headline,source,link,pubDate,articleBody\n42,Flood,River Gazette,https://x.example/a,2021-07-04,"' + STORY.strip() + '"\n')
+    path.write_text(
+        'Body ID,headline,source,link,pubDate,articleBody\n42,Flood,River Gazette,https://x.example/a,2021-07-04,"' + STORY.strip() + '"\n'
+    )
     (article,) = read_paths([path]).articles
     assert article.source_path == f"{path}#42"
-    assert (article.title, article.outlet, article.url, article.published) == ("Flood", "River Gazette", "https://x.example/a", "2021-07-04")
+    assert (article.title, article.outlet, article.url, article.published) == (
+        "Flood",
+        "River Gazette",
+        "https://x.example/a",
+        "2021-07-04",
+    )

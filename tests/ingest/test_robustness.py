@@ -11,8 +11,38 @@ from rashomon.pipeline import assemble
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 NEWS_WORDS = st.sampled_from(
-    ["the", "minister", "said", "\u201c", "\u201d", '"', "'", "at least", "40,000", "protesters", "on Monday", ",", ".", "\n", "\n\n",
-     "according to", "Ms Rivera", "denied", "may", "<p>", "</p>", "<script>", "\u00a0", "\u2022", "3million", "km", ":", "he", "—", "(AP)"]
+    [
+        "the",
+        "minister",
+        "said",
+        "\u201c",
+        "\u201d",
+        '"',
+        "'",
+        "at least",
+        "40,000",
+        "protesters",
+        "on Monday",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "according to",
+        "Ms Rivera",
+        "denied",
+        "may",
+        "<p>",
+        "</p>",
+        "<script>",
+        "\u00a0",
+        "\u2022",
+        "3million",
+        "km",
+        ":",
+        "he",
+        "—",
+        "(AP)",
+    ]
 )
 
 
@@ -49,7 +79,11 @@ def test_malformed_html_never_raises(words, prefix):
 @given(
     st.lists(
         st.one_of(
-            st.dictionaries(st.sampled_from(["text", "id", "title", "outlet", "url", "published"]), st.one_of(st.text(max_size=300), st.integers(), st.none()), max_size=6).map(json.dumps),
+            st.dictionaries(
+                st.sampled_from(["text", "id", "title", "outlet", "url", "published"]),
+                st.one_of(st.text(max_size=300), st.integers(), st.none()),
+                max_size=6,
+            ).map(json.dumps),
             st.text(max_size=80),
         ),
         max_size=8,

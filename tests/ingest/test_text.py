@@ -4,7 +4,7 @@ from rashomon.ingest.text import normalize_text, paragraphs
 def test_normalises_quotes_spaces_and_blank_lines_keeping_offsets():
     raw = "\u201cWe will rebuild,\u201d\u00a0the  mayor said.\r\n\r\n\r\n\r\nThe storm\u2019s toll rose."
     norm = normalize_text(raw)
-    assert norm.text == "\"We will rebuild,\" the mayor said.\n\nThe storm's toll rose."
+    assert norm.text == '"We will rebuild," the mayor said.\n\nThe storm\'s toll rose.'
     start = norm.text.index("mayor")
     original = norm.original_span(start, start + len("mayor"))
     assert raw[original[0] : original[1]] == "mayor"

@@ -140,14 +140,18 @@ def test_urls_and_files_mix_and_a_refusal_does_not_stop_the_batch(site, tmp_path
     with local_fetcher() as fetcher:
         result = read_paths([f"{base}/photo.png", f"{base}/article.html", str(tmp_path / "story.txt")], fetcher)
     assert [a.title for a in result.articles] == ["Bridge reopens after repairs", "Storm closes port"]
-    assert [(d.source_path, d.message) for d in result.diagnostics] == [(f"{base}/photo.png", "content type image/png is not HTML, XML or text")]
+    assert [(d.source_path, d.message) for d in result.diagnostics] == [
+        (f"{base}/photo.png", "content type image/png is not HTML, XML or text")
+    ]
 
 
 def test_the_default_policy_refuses_loopback_before_connecting(site):
     state, base = site
     with Fetcher(FetchPolicy(host_delay=0)) as fetcher:
         assert refusal(fetcher, f"{base}/article.html") == "refused: 127.0.0.1 is a loopback address (--allow-private fetches it)"
-        assert refusal(fetcher, "http://localhost:9/") == "refused: localhost (127.0.0.1) is a loopback address (--allow-private fetches it)"
+        assert (
+            refusal(fetcher, "http://localhost:9/") == "refused: localhost (127.0.0.1) is a loopback address (--allow-private fetches it)"
+        )
     assert state.requests == []
 
 

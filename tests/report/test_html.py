@@ -42,7 +42,10 @@ def test_report_is_self_contained(example_dossier):
 
 def test_report_order_and_charts(example_dossier):
     html = example_dossier.to_html()
-    order = [html.index(f'id="{section}"') for section in ("disputed", "corroborated", "single-source", "charts", "actors", "quotes", "numbers", "timeline", "articles")]
+    order = [
+        html.index(f'id="{section}"')
+        for section in ("disputed", "corroborated", "single-source", "charts", "actors", "quotes", "numbers", "timeline", "articles")
+    ]
     assert order == sorted(order)
     assert html.count('<img src="data:image/svg+xml;base64,') >= 2
     assert "2 articles from 2 outlets" in html

@@ -6,11 +6,41 @@ def test_markdown_sections_and_escaping():
     dossier = Dossier(
         articles=[article],
         actors=[Actor(id="person:ann-lee", name="Ann Lee", type="PERSON", aliases=["Ann Lee", "Lee"], mentions=2, article_ids=["a1"])],
-        quotes=[Quote(id="a1:q1", article_id="a1", text="It is unsafe", speaker_id="person:ann-lee", speaker_name="Ann Lee", cue="said", direct=True, start_char=0, end_char=5)],
-        claims=[Claim(id="a1:c1", article_id="a1", text="Lee said the bridge is unsafe.", status="reported", attributed_name="Ann Lee", start_char=0, end_char=5)],
+        quotes=[
+            Quote(
+                id="a1:q1",
+                article_id="a1",
+                text="It is unsafe",
+                speaker_id="person:ann-lee",
+                speaker_name="Ann Lee",
+                cue="said",
+                direct=True,
+                start_char=0,
+                end_char=5,
+            )
+        ],
+        claims=[
+            Claim(
+                id="a1:c1",
+                article_id="a1",
+                text="Lee said the bridge is unsafe.",
+                status="reported",
+                attributed_name="Ann Lee",
+                start_char=0,
+                end_char=5,
+            )
+        ],
     )
     markdown = dossier.to_markdown()
-    for heading in ("## What the sources agree on", "## What is disputed", "## What rests on one source", "## Who is who", "## Quotes by speaker", "## Numbers", "## Claims by status"):
+    for heading in (
+        "## What the sources agree on",
+        "## What is disputed",
+        "## What rests on one source",
+        "## Who is who",
+        "## Quotes by speaker",
+        "## Numbers",
+        "## Claims by status",
+    ):
         assert heading in markdown
     assert "Gazette \\| Daily" in markdown
     assert "| Ann Lee | PERSON | Lee | 2 | 1 |" in markdown
@@ -28,7 +58,9 @@ def test_markdown_shows_evolving_figures_in_order():
         FindingSide(position="9 arrested", claim_ids=["a1:c1"], article_ids=["a1"], outlets=["Early Wire"], statuses=["reported"]),
         FindingSide(position="14 arrested", claim_ids=["a2:c1"], article_ids=["a2"], outlets=["Late Post"], statuses=["asserted"]),
     ]
-    update = Finding(id="f1", kind="evolving", summary="The figure changed: 9 → 14", claim_ids=["a1:c1", "a2:c1"], independent_sources=2, sides=sides)
+    update = Finding(
+        id="f1", kind="evolving", summary="The figure changed: 9 → 14", claim_ids=["a1:c1", "a2:c1"], independent_sources=2, sides=sides
+    )
     markdown = Dossier(articles=articles, claims=claims, findings=[update]).to_markdown()
     section = markdown.split("## What changed between reports", 1)[1].split("\n## ", 1)[0]
     assert "The figure changed: 9 → 14" in section

@@ -117,7 +117,9 @@ def test_head_answers_like_get(client, example_dossier):
 def odd_ids_client():
     """A dossier whose article ids hold slashes and reserved URL characters (ids come from file names and records)."""
     ids = ["news/2024/flood.txt", "a?b=c&d#e", "100% sure", "plain"]
-    articles = [Article(id=i, source_path=f"{n}.txt", title=f"Report {n}", text=f"Report number {n} about the flood.") for n, i in enumerate(ids)]
+    articles = [
+        Article(id=i, source_path=f"{n}.txt", title=f"Report {n}", text=f"Report number {n} about the flood.") for n, i in enumerate(ids)
+    ]
     return TestClient(create_app(Dossier(articles=articles)), base_url=LOCAL), ids
 
 
@@ -151,7 +153,13 @@ def test_search_query_is_capped(client):
 
 def test_search_results_are_bounded():
     article = Article(id="a1", source_path="a1.txt", text="x")
-    claims = [Claim(id=f"a1:c{n}", article_id="a1", text=f"Claim {n} about the dam.", status="asserted", start_char=0, end_char=1) for n in range(120)]
+    claims = [
+        Claim(id=f"a1:c{n}", article_id="a1", text=f"Claim {n} about the dam.", status="asserted", start_char=0, end_char=1)
+        for n in range(120)
+    ]
     client = TestClient(create_app(Dossier(articles=[article], claims=claims)), base_url=LOCAL)
     assert len(client.get("/api/search", params={"q": "dam"}).json()["claims"]) == 50
-    assert [c["id"] for c in client.get("/api/search", params={"q": "DAM claim 11"}).json()["claims"]] == ["a1:c11", *(f"a1:c11{n}" for n in range(10))]
+    assert [c["id"] for c in client.get("/api/search", params={"q": "DAM claim 11"}).json()["claims"]] == [
+        "a1:c11",
+        *(f"a1:c11{n}" for n in range(10)),
+    ]

@@ -25,7 +25,9 @@ def test_clean_name_strips_titles_and_possessives():
 
 
 def test_full_name_surname_title_and_possessive_join():
-    resolved, _ = run(("a1", "Maria Lopez", "PERSON"), ("a2", "Lopez", "PERSON"), ("a2", "President Lopez", "PERSON"), ("a1", "Lopez's", "PERSON"))
+    resolved, _ = run(
+        ("a1", "Maria Lopez", "PERSON"), ("a2", "Lopez", "PERSON"), ("a2", "President Lopez", "PERSON"), ("a1", "Lopez's", "PERSON")
+    )
     assert len({actor_of(resolved, t) for t in ("Maria Lopez", "Lopez", "President Lopez", "Lopez's")}) == 1
     (group,) = resolved.groups.values()
     assert group.canonical() == "Maria Lopez"
@@ -70,7 +72,9 @@ def test_first_name_spelling_variant_joins_same_surname():
 
 
 def test_organisation_suffix_and_acronym_join():
-    resolved, _ = run(("a1", "the Green Party", "ORG"), ("a2", "Green", "ORG"), ("a1", "World Health Organization", "ORG"), ("a2", "WHO", "ORG"))
+    resolved, _ = run(
+        ("a1", "the Green Party", "ORG"), ("a2", "Green", "ORG"), ("a1", "World Health Organization", "ORG"), ("a2", "WHO", "ORG")
+    )
     assert actor_of(resolved, "the Green Party", "ORG") == actor_of(resolved, "Green", "ORG")
     assert actor_of(resolved, "World Health Organization", "ORG") == actor_of(resolved, "WHO", "ORG")
     assert actor_of(resolved, "WHO", "ORG") != actor_of(resolved, "Green", "ORG")
@@ -155,13 +159,17 @@ def test_rare_misspelled_place_joins_only_when_long(rare, common, joined):
     assert (actor_of(resolved, rare, "GPE") == actor_of(resolved, common, "GPE")) is joined
 
 
-@pytest.mark.parametrize(("short", "others", "joined"), [("Yankees", ["New York Yankees"], True), ("Etisalat", ["Etisalat Egypt", "Etisalat Sudan"], False)])
+@pytest.mark.parametrize(
+    ("short", "others", "joined"), [("Yankees", ["New York Yankees"], True), ("Etisalat", ["Etisalat Egypt", "Etisalat Sudan"], False)]
+)
 def test_one_word_short_form_joins_one_longer_organisation(short, others, joined):
     resolved, _ = run(("a1", short, "ORG"), *(("a2", name, "ORG") for name in others))
     assert (actor_of(resolved, short, "ORG") == actor_of(resolved, others[0], "ORG")) is joined
 
 
-@pytest.mark.parametrize(("tail", "full", "joined"), [("Boone Isaacs", "Cheryl Boone Isaacs", True), ("Ann Isaacs", "Cheryl Boone Isaacs", False)])
+@pytest.mark.parametrize(
+    ("tail", "full", "joined"), [("Boone Isaacs", "Cheryl Boone Isaacs", True), ("Ann Isaacs", "Cheryl Boone Isaacs", False)]
+)
 def test_two_word_surname_joins_the_full_name_it_ends(tail, full, joined):
     resolved, _ = run(("a1", full, "PERSON"), ("a2", tail, "PERSON"))
     assert (actor_of(resolved, tail) == actor_of(resolved, full)) is joined

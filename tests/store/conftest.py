@@ -8,7 +8,18 @@ from pathlib import Path
 import pytest
 
 PLACES = ["Kilbride", "Brackley", "Corran", "Dunmore", "Ellery", "Fenwick", "Garston", "Halden", "Ilford", "Jessop"]
-PEOPLE = ["Nadia Brooks", "Piotr Zielinski", "Grace Mwangi", "Omar Haddad", "Lena Fischer", "Raj Patel", "Ana Costa", "Ken Ito", "Eva Novak", "Sam Olsen"]
+PEOPLE = [
+    "Nadia Brooks",
+    "Piotr Zielinski",
+    "Grace Mwangi",
+    "Omar Haddad",
+    "Lena Fischer",
+    "Raj Patel",
+    "Ana Costa",
+    "Ken Ito",
+    "Eva Novak",
+    "Sam Olsen",
+]
 
 
 def invented_report(index: int) -> dict:

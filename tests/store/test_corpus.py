@@ -20,7 +20,7 @@ from tests.report.conftest import HOSTILE
 
 
 def rashomon(*args, **kwargs):
-    return subprocess.run([sys.executable, "-m", "rashomon.cli", *args], capture_output=True, text=True, timeout=600, **kwargs)
+    return subprocess.run([sys.executable, "-m", "rashomon.cli", *args], check=False, capture_output=True, text=True, timeout=600, **kwargs)
 
 
 def consistent(path) -> tuple[int, int]:
@@ -87,7 +87,10 @@ def test_kill_during_ingest_loses_nothing_committed_and_duplicates_nothing(tmp_p
     path = tmp_path / "news.duckdb"
     process = subprocess.Popen(
         [sys.executable, "-m", "rashomon.cli", "ingest", str(stream_file), "--db", str(path), "--batch", "3"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
     )
     committed = []
     for line in process.stderr:
@@ -173,7 +176,11 @@ def test_stats_as_json(tmp_path, stream_file):
 def test_bad_store_gives_one_line(tmp_path):
     bogus = tmp_path / "notes.duckdb"
     bogus.write_text("this is not a database\n" * 50)
-    for args in (("stats", "--db", str(bogus)), ("stats", "--db", str(tmp_path / "missing.duckdb")), ("analyze", "--db", str(bogus), "--story", "s1")):
+    for args in (
+        ("stats", "--db", str(bogus)),
+        ("stats", "--db", str(tmp_path / "missing.duckdb")),
+        ("analyze", "--db", str(bogus), "--story", "s1"),
+    ):
         done = rashomon(*args)
         assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
         assert len(done.stderr.strip().splitlines()) == 1

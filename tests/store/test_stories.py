@@ -15,7 +15,11 @@ def features(names: list[str], words: list[str], direction: int, year: int) -> A
     vector = np.zeros(8, dtype=np.float32)
     vector[direction] = 1.0
     return ArticleFeatures(
-        names={name: 2 for name in names}, words={word: 3 for word in words}, years=[year], published=None, embedding=[float(x) for x in vector]
+        names={name: 2 for name in names},
+        words={word: 3 for word in words},
+        years=[year],
+        published=None,
+        embedding=[float(x) for x in vector],
     )
 
 

@@ -52,8 +52,13 @@ LEARNED_DISAGREE = 0.5
 MAX_SUMMARY_CHARS = 220
 # Cosine similarity of MiniLM sentence vectors above which two sentences are the same words with trivial edits.
 RESTATEMENT_SIMILARITY = 0.95
-MONTHS = {name: number for number, name in enumerate("january february march april may june july august september october november december".split(), 1)}
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1
+    )
+}
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 KIND_ORDER = {"disputed": 0, "evolving": 1, "corroborated": 2, "single_source": 3}
 
 Related = list[tuple[int, int, Relation]]
@@ -301,7 +306,9 @@ def figure_finding(
     if evolving:
         order = sorted(range(len(sides)), key=lambda i: earliest(views, held[i]))
         sides = [sides[i] for i in order]
-        summary = f"The figure ({frame}) concerning {actor_names(dossier, actors)} changed between reports: " + " \u2192 ".join(s.position for s in sides)
+        summary = f"The figure ({frame}) concerning {actor_names(dossier, actors)} changed between reports: " + " \u2192 ".join(
+            s.position for s in sides
+        )
         reason = f"{relation.reason}; values in order of publication"
     else:
         summary = f"Sources give different figures ({frame}) concerning {actor_names(dossier, actors)}: " + " vs ".join(labels)
@@ -340,7 +347,9 @@ def restatements(vectors: np.ndarray, row: int) -> set[int]:
     return set(np.flatnonzero(vectors @ vectors[row] >= RESTATEMENT_SIMILARITY).tolist()) | {row}
 
 
-def contradiction_findings(dossier: Dossier, views: list[ClaimView], related: Related, taken: set[int], vectors: np.ndarray) -> list[Finding]:
+def contradiction_findings(
+    dossier: Dossier, views: list[ClaimView], related: Related, taken: set[int], vectors: np.ndarray
+) -> list[Finding]:
     """Two-sided disputes from denials, negations and opposite accounts; each claim is a side of one at most.
 
     Pairs are taken closest first. A side holds the claim, the claims that agree with it directly and hold it the
@@ -416,7 +425,9 @@ def agreement_groups(views: list[ClaimView], related: Related, vectors: np.ndarr
     group_of = {view.row: view.row for view in views}
     members: dict[int, list[int]] = {view.row: [view.row] for view in views}
     reason: dict[int, str] = {}
-    edges = sorted(((float(vectors[a] @ vectors[b]), a, b, r) for a, b, r in related if r.kind == "agree"), key=lambda e: (-e[0], e[1], e[2]))
+    edges = sorted(
+        ((float(vectors[a] @ vectors[b]), a, b, r) for a, b, r in related if r.kind == "agree"), key=lambda e: (-e[0], e[1], e[2])
+    )
     for _, a, b, relation in edges:
         first, second = group_of[a], group_of[b]
         if first == second or not all(agree(x, y) for x in members[first] for y in members[second]):
@@ -492,4 +503,3 @@ def find_findings(dossier: Dossier) -> Dossier:
     findings.sort(key=lambda f: (KIND_ORDER[f.kind], -f.independent_sources, f.claim_ids[0]))
     numbered = [f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(findings, start=1)]
     return dossier.model_copy(update={"findings": numbered})
-

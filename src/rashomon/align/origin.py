@@ -30,10 +30,27 @@ COPY_MIN_SENTENCES = 2
 SENTENCE_CANDIDATE = 0.4
 SENTENCE_PERMUTATIONS = 32
 AGENCIES = {
-    "ap": "AP", "associated press": "AP", "reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP",
-    "upi": "UPI", "dpa": "dpa", "pa": "PA", "press association": "PA", "ansa": "ANSA", "efe": "EFE",
-    "xinhua": "Xinhua", "bloomberg": "Bloomberg", "tass": "TASS", "interfax": "Interfax", "kyodo": "Kyodo",
-    "yonhap": "Yonhap", "anadolu": "Anadolu", "bernama": "Bernama", "pti": "PTI", "ians": "IANS",
+    "ap": "AP",
+    "associated press": "AP",
+    "reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "upi": "UPI",
+    "dpa": "dpa",
+    "pa": "PA",
+    "press association": "PA",
+    "ansa": "ANSA",
+    "efe": "EFE",
+    "xinhua": "Xinhua",
+    "bloomberg": "Bloomberg",
+    "tass": "TASS",
+    "interfax": "Interfax",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "anadolu": "Anadolu",
+    "bernama": "Bernama",
+    "pti": "PTI",
+    "ians": "IANS",
 }
 AGENCY_NAMES = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, reverse=True))
 DATELINE_AGENCY = re.compile(rf"^[^\n]{{0,60}}\((?P<agency>{AGENCY_NAMES})\)\s*[-\u2013\u2014:]", re.IGNORECASE | re.MULTILINE)

@@ -30,7 +30,7 @@ LOWER_BOUND_REACH = 1.5
 # measure frame already says the figures are about one thing. See docs/benchmarks.md, "Findings on real events".
 AGREE_SIMILARITY = 0.75
 DENIAL_SIMILARITY = 0.6
-LIGHT_VERBS = frozenset("be have do get make go take say come give".split())
+LIGHT_VERBS = frozenset(["be", "have", "do", "get", "make", "go", "take", "say", "come", "give"])
 SAME_FACT_SIMILARITY = 0.85
 AGREE_WITH_ACTORS_SIMILARITY = 0.67
 SCOPE_SIMILARITY = 0.6
@@ -294,7 +294,12 @@ def numeric_relation(
     by_id = {n.id: n for n in (*a.numbers, *b.numbers)}
 
     def agree(x: NumberClaim, y: NumberClaim) -> bool:
-        return any(compatible(by_id[i], by_id[j]) for i in forms_a[x.id] for j in forms_b[y.id] if by_id[i].unit == by_id[j].unit or by_id[i].dimension != "currency")
+        return any(
+            compatible(by_id[i], by_id[j])
+            for i in forms_a[x.id]
+            for j in forms_b[y.id]
+            if by_id[i].unit == by_id[j].unit or by_id[i].dimension != "currency"
+        )
 
     agreeing = [(x, y) for x, y in pairs if agree(x, y)]
     matched = {n.id for pair in agreeing for n in pair}
@@ -309,8 +314,16 @@ def numeric_relation(
         x, y = agreeing[0]
         return Relation("agree", f"{describe(x)} and {describe(y)} agree within rounding and qualifiers ({frame_label(x)})", (x, y))
     number_a, number_b = conflicting[0]
-    if has_update_cue(a.claim) or has_update_cue(b.claim) or (a.published and b.published and a.published != b.published and number_a.dimension == "people"):
-        return Relation("evolving", f"the figure changes from one report to the next: {describe(number_a)} vs {describe(number_b)} ({frame_label(number_a)})", (number_a, number_b))
+    if (
+        has_update_cue(a.claim)
+        or has_update_cue(b.claim)
+        or (a.published and b.published and a.published != b.published and number_a.dimension == "people")
+    ):
+        return Relation(
+            "evolving",
+            f"the figure changes from one report to the next: {describe(number_a)} vs {describe(number_b)} ({frame_label(number_a)})",
+            (number_a, number_b),
+        )
     about = ", ".join(sorted(names.get(actor, actor) for actor in shared_actors)) or "the same event"
     return Relation(
         "numeric_conflict",
@@ -421,7 +434,11 @@ def polarity_relation(a: ClaimView, b: ClaimView, similarity: float, shared_acto
     if (claim_a.status == "denied") != (claim_b.status == "denied") and similarity >= DENIAL_SIMILARITY:
         denier, other = (claim_a, claim_b) if claim_a.status == "denied" else (claim_b, claim_a)
         if denies(denier, other):
-            return Relation("contradiction", f"one report carries a denial ({denier.attributed_name or 'unattributed'}) of what the other reports", rule="denial")
+            return Relation(
+                "contradiction",
+                f"one report carries a denial ({denier.attributed_name or 'unattributed'}) of what the other reports",
+                rule="denial",
+            )
     if a.origin == b.origin:
         return None
     same_subject = claim_a.subject_id is not None and claim_a.subject_id == claim_b.subject_id
@@ -430,7 +447,11 @@ def polarity_relation(a: ClaimView, b: ClaimView, similarity: float, shared_acto
     if same_predicate and same_subject and claim_a.negated != claim_b.negated and negated_predicate(claim_a) != negated_predicate(claim_b):
         return Relation("contradiction", f"one report says '{claim_a.predicate}' happened, the other negates it", rule="negation")
     if opposite(claim_a.predicate, claim_b.predicate) and same_subject and claim_a.negated == claim_b.negated:
-        return Relation("contradiction", f"opposite accounts of what the same actor did: '{claim_a.predicate}' vs '{claim_b.predicate}'", rule="opposite")
+        return Relation(
+            "contradiction",
+            f"opposite accounts of what the same actor did: '{claim_a.predicate}' vs '{claim_b.predicate}'",
+            rule="opposite",
+        )
     return None
 
 
@@ -439,7 +460,9 @@ def different_subjects(a: Claim, b: Claim) -> bool:
     return a.subject_id is not None and b.subject_id is not None and a.subject_id != b.subject_id
 
 
-def relate(a: ClaimView, b: ClaimView, similarity: float, names: dict[str, str] | None = None, together: StatedTogether | None = None) -> Relation:
+def relate(
+    a: ClaimView, b: ClaimView, similarity: float, names: dict[str, str] | None = None, together: StatedTogether | None = None
+) -> Relation:
     """The relation between two claims: agree, numeric_conflict, evolving, contradiction or unrelated.
 
     Rule order: (1) figures of one measure frame and time (conflict or update); (2) a denial of what the other

@@ -15,6 +15,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -34,12 +35,146 @@ HASH_BUCKETS = 1 << 18
 # negation or denial in only one of the two is disagreement (see ``opposite_polarity``).
 POLARITY_SIMILARITY = 0.5
 POLARITY_SHARED_WORDS = 2
-REFUTE_WORDS = frozenset("fake hoax false debunk debunked denies denied deny denial refute refuted refutes untrue fabricated myth not no never rumor rumour satire prank doubt doubts".split())
-DISCUSS_WORDS = frozenset("reportedly allegedly claims claimed claim according purportedly apparently rumors rumours unconfirmed alleged may might could possibly suggests suggested believed".split())
+REFUTE_WORDS = frozenset(
+    [
+        "fake",
+        "hoax",
+        "false",
+        "debunk",
+        "debunked",
+        "denies",
+        "denied",
+        "deny",
+        "denial",
+        "refute",
+        "refuted",
+        "refutes",
+        "untrue",
+        "fabricated",
+        "myth",
+        "not",
+        "no",
+        "never",
+        "rumor",
+        "rumour",
+        "satire",
+        "prank",
+        "doubt",
+        "doubts",
+    ]
+)
+DISCUSS_WORDS = frozenset(
+    [
+        "reportedly",
+        "allegedly",
+        "claims",
+        "claimed",
+        "claim",
+        "according",
+        "purportedly",
+        "apparently",
+        "rumors",
+        "rumours",
+        "unconfirmed",
+        "alleged",
+        "may",
+        "might",
+        "could",
+        "possibly",
+        "suggests",
+        "suggested",
+        "believed",
+    ]
+)
 STOP = frozenset(
-    "the a an of to in and or for on at by with from as is was are were be been it its this that these those he she they his her their "
-    "has have had not but said says will would can could may might do did does so than then there here which who whom what when where "
-    "why how all any some no into out up over about after before also just more most other such only own same too very s t".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "and",
+        "or",
+        "for",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "has",
+        "have",
+        "had",
+        "not",
+        "but",
+        "said",
+        "says",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "do",
+        "did",
+        "does",
+        "so",
+        "than",
+        "then",
+        "there",
+        "here",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "some",
+        "no",
+        "into",
+        "out",
+        "up",
+        "over",
+        "about",
+        "after",
+        "before",
+        "also",
+        "just",
+        "more",
+        "most",
+        "other",
+        "such",
+        "only",
+        "own",
+        "same",
+        "too",
+        "very",
+        "s",
+        "t",
+    ]
 )
 
 
@@ -80,7 +215,7 @@ def bag(tokens: list[str], vocabulary: dict[str, int]) -> np.ndarray:
 def hashed_terms(tokens: list[str]) -> dict[int, float]:
     """Term counts of unigrams and bigrams in a fixed hashed space (no vocabulary to ship)."""
     counts: dict[int, float] = {}
-    grams = [*tokens, *(f"{a} {b}" for a, b in zip(tokens, tokens[1:]))]
+    grams = [*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))]
     for gram in grams:
         if gram not in STOP:
             bucket = zlib.crc32(gram.encode()) % HASH_BUCKETS
@@ -115,7 +250,9 @@ def prepare(text: str, vocabulary: dict[str, int]) -> Side:
     return Side(text, tokens, {t for t in tokens if t not in STOP}, hashed_terms(tokens), bag(tokens, vocabulary), cue_counts(tokens, text))
 
 
-def pair_features(claim: Side, claim_vector: np.ndarray, body: Side, body_sentences: list[str], sentence_vectors: np.ndarray, idf: np.ndarray) -> np.ndarray:
+def pair_features(
+    claim: Side, claim_vector: np.ndarray, body: Side, body_sentences: list[str], sentence_vectors: np.ndarray, idf: np.ndarray
+) -> np.ndarray:
     """Features of one (claim, article) pair: alignment similarities, cues of aligned sentences, word overlap."""
     similarities = sentence_vectors @ claim_vector
     top = np.argsort(-similarities)[:TOP_K]
@@ -173,10 +310,16 @@ def stance(claim: str, article_text: str) -> str:
     model = stance_model()
     body_sentences = sentences(article_text)
     vectors = encoder().encode([claim, *body_sentences])
-    features = pair_features(prepare(claim, model.vocabulary), vectors[0], prepare(article_text, model.vocabulary), body_sentences, vectors[1:], model.idf)
+    features = pair_features(
+        prepare(claim, model.vocabulary), vectors[0], prepare(article_text, model.vocabulary), body_sentences, vectors[1:], model.idf
+    )
     label = LABELS[int(model.probabilities(features[None, :])[0].argmax())]
     best = int(np.argmax(vectors[1:] @ vectors[0]))
-    if label != "unrelated" and float(vectors[1 + best] @ vectors[0]) >= POLARITY_SIMILARITY and opposite_polarity(claim, body_sentences[best]):
+    if (
+        label != "unrelated"
+        and float(vectors[1 + best] @ vectors[0]) >= POLARITY_SIMILARITY
+        and opposite_polarity(claim, body_sentences[best])
+    ):
         return "disagree"
     return label
 
@@ -200,5 +343,7 @@ def opposite_polarity(claim: str, sentence: str) -> bool:
 def pair_probabilities(claim: str, claim_vector: np.ndarray, other: str, other_vector: np.ndarray) -> dict[str, float]:
     """The learned model's view of two single sentences, for the relation step."""
     model = stance_model()
-    features = pair_features(prepare(claim, model.vocabulary), claim_vector, prepare(other, model.vocabulary), [other], other_vector[None, :], model.idf)
+    features = pair_features(
+        prepare(claim, model.vocabulary), claim_vector, prepare(other, model.vocabulary), [other], other_vector[None, :], model.idf
+    )
     return dict(zip(LABELS, model.probabilities(features[None, :])[0].tolist(), strict=True))

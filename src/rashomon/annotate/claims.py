@@ -25,7 +25,22 @@ from rashomon.annotate.types import ClaimHit, DateHit, Mention, NumberHit, Quote
 
 MIN_CLAIM_TOKENS = 5
 CLAIM_NOUNS = frozenset(
-    "claim report allegation accusation rumour rumor story charge suggestion account assertion speculation idea notion".split()
+    [
+        "claim",
+        "report",
+        "allegation",
+        "accusation",
+        "rumour",
+        "rumor",
+        "story",
+        "charge",
+        "suggestion",
+        "account",
+        "assertion",
+        "speculation",
+        "idea",
+        "notion",
+    ]
 )
 MODALS = {"may", "might", "could", "would"}
 

@@ -18,7 +18,9 @@ ANCHORED = re.compile(
     re.IGNORECASE,
 )
 EXPLICIT_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
-LEADING_WORDS = re.compile(r"^(?:(?:on|in|at|by|since|until|from|the|early|late|mid|more than|less than|about|almost|nearly|some|over)\s+)+", re.IGNORECASE)
+LEADING_WORDS = re.compile(
+    r"^(?:(?:on|in|at|by|since|until|from|the|early|late|mid|more than|less than|about|almost|nearly|some|over)\s+)+", re.IGNORECASE
+)
 LAST_NAMED = re.compile(
     r"^last\s+(jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\w+day)$", re.IGNORECASE
 )
@@ -33,7 +35,7 @@ def parse_published(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).replace(tzinfo=None)
+        return datetime.fromisoformat(value.strip()).replace(tzinfo=None)
     except ValueError:
         return resolve(value, None)[0]
 

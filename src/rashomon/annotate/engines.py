@@ -140,7 +140,9 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def annotate_with(engine: str, articles: list[Article], workers: int | None = None, lead_vectors: bool = False) -> Iterable[AnnotatedArticle]:
+def annotate_with(
+    engine: str, articles: list[Article], workers: int | None = None, lead_vectors: bool = False
+) -> Iterable[AnnotatedArticle]:
     """The annotated articles, in input order, from the chosen engine.
 
     ``local`` runs worker processes (one per CPU unless ``workers`` says otherwise) and stays in

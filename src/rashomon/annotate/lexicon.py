@@ -7,22 +7,179 @@ denials, quantity words), never names or facts of any one event.
 from __future__ import annotations
 
 SPEECH_VERBS = frozenset(
-    """say tell add claim insist warn state declare announce explain note write report reply respond
-    answer ask argue assert allege acknowledge admit confirm deny reject dismiss vow pledge promise
-    threaten boast brag concede contend comment remark tweet post urge caution predict recall reveal
-    describe call suggest maintain stress emphasise emphasize repeat reiterate complain lament scream
-    shout yell rage fume blast slam mock quip joke testify disclose inform conclude observe point
-    counter retort rebut accuse charge demand order plead whisper mutter announce proclaim estimate brand
-    dub label term cite mention question criticize criticise agree""".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "claim",
+        "insist",
+        "warn",
+        "state",
+        "declare",
+        "announce",
+        "explain",
+        "note",
+        "write",
+        "report",
+        "reply",
+        "respond",
+        "answer",
+        "ask",
+        "argue",
+        "assert",
+        "allege",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "deny",
+        "reject",
+        "dismiss",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "boast",
+        "brag",
+        "concede",
+        "contend",
+        "comment",
+        "remark",
+        "tweet",
+        "post",
+        "urge",
+        "caution",
+        "predict",
+        "recall",
+        "reveal",
+        "describe",
+        "call",
+        "suggest",
+        "maintain",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "repeat",
+        "reiterate",
+        "complain",
+        "lament",
+        "scream",
+        "shout",
+        "yell",
+        "rage",
+        "fume",
+        "blast",
+        "slam",
+        "mock",
+        "quip",
+        "joke",
+        "testify",
+        "disclose",
+        "inform",
+        "conclude",
+        "observe",
+        "point",
+        "counter",
+        "retort",
+        "rebut",
+        "accuse",
+        "charge",
+        "demand",
+        "order",
+        "plead",
+        "whisper",
+        "mutter",
+        "announce",
+        "proclaim",
+        "estimate",
+        "brand",
+        "dub",
+        "label",
+        "term",
+        "cite",
+        "mention",
+        "question",
+        "criticize",
+        "criticise",
+        "agree",
+    ]
 )
 INDIRECT_SPEECH_VERBS = frozenset(
-    """say tell add claim insist warn state declare announce explain note write report reply respond
-    argue assert allege acknowledge admit confirm deny suggest maintain stress emphasise emphasize
-    reiterate complain testify disclose inform conclude observe contend concede predict reveal vow
-    pledge promise threaten boast brag estimate believe think fear hope expect agree find show indicate
-    mention cite""".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "claim",
+        "insist",
+        "warn",
+        "state",
+        "declare",
+        "announce",
+        "explain",
+        "note",
+        "write",
+        "report",
+        "reply",
+        "respond",
+        "argue",
+        "assert",
+        "allege",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "deny",
+        "suggest",
+        "maintain",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "reiterate",
+        "complain",
+        "testify",
+        "disclose",
+        "inform",
+        "conclude",
+        "observe",
+        "contend",
+        "concede",
+        "predict",
+        "reveal",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "boast",
+        "brag",
+        "estimate",
+        "believe",
+        "think",
+        "fear",
+        "hope",
+        "expect",
+        "agree",
+        "find",
+        "show",
+        "indicate",
+        "mention",
+        "cite",
+    ]
 )
-DENIAL_VERBS = frozenset("deny reject dismiss refute rebut disavow repudiate contradict debunk rebuff disown discount dispute".split())
+DENIAL_VERBS = frozenset(
+    [
+        "deny",
+        "reject",
+        "dismiss",
+        "refute",
+        "rebut",
+        "disavow",
+        "repudiate",
+        "contradict",
+        "debunk",
+        "rebuff",
+        "disown",
+        "discount",
+        "dispute",
+    ]
+)
 DENIAL_PHRASES = (
     "refused to confirm",
     "declined to confirm",
@@ -49,33 +206,166 @@ DENIAL_PHRASES = (
     "contrary to what has been reported",
     "contrary to reports",
 )
-CLAIM_VERBS = frozenset("claim allege insist assert contend purport boast brag maintain".split())
+CLAIM_VERBS = frozenset(["claim", "allege", "insist", "assert", "contend", "purport", "boast", "brag", "maintain"])
 REPORT_VERBS = frozenset(
-    """say tell report announce confirm state declare write reveal disclose add explain note
-    testify inform show indicate suggest""".split()
+    [
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "confirm",
+        "state",
+        "declare",
+        "write",
+        "reveal",
+        "disclose",
+        "add",
+        "explain",
+        "note",
+        "testify",
+        "inform",
+        "show",
+        "indicate",
+        "suggest",
+    ]
 )
-REPORT_ADVERBS = frozenset("reportedly allegedly purportedly apparently supposedly".split())
+REPORT_ADVERBS = frozenset(["reportedly", "allegedly", "purportedly", "apparently", "supposedly"])
 HEDGE_WORDS = frozenset(
-    """may might could possibly perhaps probably likely unlikely unclear uncertain unconfirmed seemingly
-    appear appears appeared seem seems seemed believed thought understood rumoured rumored speculated
-    suspected estimated""".split()
+    [
+        "may",
+        "might",
+        "could",
+        "possibly",
+        "perhaps",
+        "probably",
+        "likely",
+        "unlikely",
+        "unclear",
+        "uncertain",
+        "unconfirmed",
+        "seemingly",
+        "appear",
+        "appears",
+        "appeared",
+        "seem",
+        "seems",
+        "seemed",
+        "believed",
+        "thought",
+        "understood",
+        "rumoured",
+        "rumored",
+        "speculated",
+        "suspected",
+        "estimated",
+    ]
 )
-HEDGE_PHRASES = ("it is thought", "it is believed", "it is understood", "it is unclear", "it remains unclear", "not clear", "is said to", "are said to")
-NEGATIONS = frozenset("not n't never no nobody nothing none neither nor".split())
+HEDGE_PHRASES = (
+    "it is thought",
+    "it is believed",
+    "it is understood",
+    "it is unclear",
+    "it remains unclear",
+    "not clear",
+    "is said to",
+    "are said to",
+)
+NEGATIONS = frozenset(["not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"])
 
 ANONYMOUS_HEADS = frozenset(
-    """source sources official officials person people aide aides insider insiders diplomat diplomats
-    spokesperson spokesman spokeswoman officer officers witness witnesses resident residents analyst
-    analysts expert experts observer observers member members employee employees staffer staffers""".split()
+    [
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "person",
+        "people",
+        "aide",
+        "aides",
+        "insider",
+        "insiders",
+        "diplomat",
+        "diplomats",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "officer",
+        "officers",
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "observer",
+        "observers",
+        "member",
+        "members",
+        "employee",
+        "employees",
+        "staffer",
+        "staffers",
+    ]
 )
-ANONYMITY_MARKERS = ("anonymity", "anonymously", "not authorized", "not authorised", "familiar with", "unnamed", "not named", "not be named", "declined to be named", "asked not to be")
+ANONYMITY_MARKERS = (
+    "anonymity",
+    "anonymously",
+    "not authorized",
+    "not authorised",
+    "familiar with",
+    "unnamed",
+    "not named",
+    "not be named",
+    "declined to be named",
+    "asked not to be",
+)
 ORGANISATION_NOUNS = frozenset(
-    """newspaper paper daily outlet agency ministry department government company firm group
-    organisation organization office committee council party administration service network channel
-    broadcaster publication magazine station union court army military police""".split()
+    [
+        "newspaper",
+        "paper",
+        "daily",
+        "outlet",
+        "agency",
+        "ministry",
+        "department",
+        "government",
+        "company",
+        "firm",
+        "group",
+        "organisation",
+        "organization",
+        "office",
+        "committee",
+        "council",
+        "party",
+        "administration",
+        "service",
+        "network",
+        "channel",
+        "broadcaster",
+        "publication",
+        "magazine",
+        "station",
+        "union",
+        "court",
+        "army",
+        "military",
+        "police",
+    ]
 )
-FIRST_SECOND_PERSON = frozenset("i me we us 's you".split())
-PERSONAL_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "GROUP", "it": "ORG", "i": "SELF", "we": "SELF"}
+FIRST_SECOND_PERSON = frozenset(["i", "me", "we", "us", "'s", "you"])
+PERSONAL_PRONOUNS = {
+    "he": "PERSON",
+    "she": "PERSON",
+    "him": "PERSON",
+    "her": "PERSON",
+    "they": "GROUP",
+    "it": "ORG",
+    "i": "SELF",
+    "we": "SELF",
+}
 
 QUALIFIERS = (
     ("at least", "at least"),
@@ -114,13 +404,58 @@ QUALIFIERS = (
 )
 
 SMALL_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "single": 1, "dozen": 12,
-    "dozens": 24, "score": 20, "half": 0.5, "couple": 2, "pair": 2,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "dozen": 12,
+    "dozens": 24,
+    "score": 20,
+    "half": 0.5,
+    "couple": 2,
+    "pair": 2,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "tn": 1_000_000_000_000,
+}
 
 UNITS: dict[str, tuple[str, str, float]] = {}
 
@@ -168,75 +503,385 @@ _units("percentage", "percent", 1.0, "%", "percent", "per cent", "pc", "percenta
 _units("energy", "MW", 1.0, "mw", "megawatt", "megawatts")
 
 CURRENCIES = {
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
-    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "¥": "JPY", "yen": "JPY", "yuan": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "rupee": "INR", "rupees": "INR", "₹": "INR", "hryvnia": "UAH", "franc": "CHF", "francs": "CHF",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "quid": "GBP",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "¥": "JPY",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "rupee": "INR",
+    "rupees": "INR",
+    "₹": "INR",
+    "hryvnia": "UAH",
+    "franc": "CHF",
+    "francs": "CHF",
 }
 
 PEOPLE_NOUNS = frozenset(
-    """people person persons man men woman women child children kid kids boy boys girl girls adult adults
-    civilian civilians soldier soldiers troop troops fighter fighters militant militants rebel rebels
-    protester protesters protestor protestors demonstrator demonstrators police policeman policemen officer
-    officers official officials worker workers employee employees staff member members resident residents
-    citizen citizens voter voters student students patient patients passenger passengers victim victims
-    hostage hostages prisoner prisoners detainee detainees migrant migrants refugee refugees immigrant
-    immigrants casualty casualties death deaths dead injured wounded survivor survivors body bodies
-    firefighter firefighters doctor doctors nurse nurses journalist journalists reporter reporters
-    guard guards personnel mercenary mercenaries recruit recruits volunteer volunteers supporter supporters
-    fan fans spectator spectators tourist tourists inhabitant inhabitants family families pilgrim pilgrims
-    crew miner miners farmer farmers teacher teachers suspect suspects arrest arrests user users customer
-    customers attendee attendees participant participants delegate delegates""".split()
+    [
+        "people",
+        "person",
+        "persons",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "child",
+        "children",
+        "kid",
+        "kids",
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "adult",
+        "adults",
+        "civilian",
+        "civilians",
+        "soldier",
+        "soldiers",
+        "troop",
+        "troops",
+        "fighter",
+        "fighters",
+        "militant",
+        "militants",
+        "rebel",
+        "rebels",
+        "protester",
+        "protesters",
+        "protestor",
+        "protestors",
+        "demonstrator",
+        "demonstrators",
+        "police",
+        "policeman",
+        "policemen",
+        "officer",
+        "officers",
+        "official",
+        "officials",
+        "worker",
+        "workers",
+        "employee",
+        "employees",
+        "staff",
+        "member",
+        "members",
+        "resident",
+        "residents",
+        "citizen",
+        "citizens",
+        "voter",
+        "voters",
+        "student",
+        "students",
+        "patient",
+        "patients",
+        "passenger",
+        "passengers",
+        "victim",
+        "victims",
+        "hostage",
+        "hostages",
+        "prisoner",
+        "prisoners",
+        "detainee",
+        "detainees",
+        "migrant",
+        "migrants",
+        "refugee",
+        "refugees",
+        "immigrant",
+        "immigrants",
+        "casualty",
+        "casualties",
+        "death",
+        "deaths",
+        "dead",
+        "injured",
+        "wounded",
+        "survivor",
+        "survivors",
+        "body",
+        "bodies",
+        "firefighter",
+        "firefighters",
+        "doctor",
+        "doctors",
+        "nurse",
+        "nurses",
+        "journalist",
+        "journalists",
+        "reporter",
+        "reporters",
+        "guard",
+        "guards",
+        "personnel",
+        "mercenary",
+        "mercenaries",
+        "recruit",
+        "recruits",
+        "volunteer",
+        "volunteers",
+        "supporter",
+        "supporters",
+        "fan",
+        "fans",
+        "spectator",
+        "spectators",
+        "tourist",
+        "tourists",
+        "inhabitant",
+        "inhabitants",
+        "family",
+        "families",
+        "pilgrim",
+        "pilgrims",
+        "crew",
+        "miner",
+        "miners",
+        "farmer",
+        "farmers",
+        "teacher",
+        "teachers",
+        "suspect",
+        "suspects",
+        "arrest",
+        "arrests",
+        "user",
+        "users",
+        "customer",
+        "customers",
+        "attendee",
+        "attendees",
+        "participant",
+        "participants",
+        "delegate",
+        "delegates",
+    ]
 )
 
 # What a count of people measures, keyed by class: nouns, adjectives and verb lemmas that name it
 # ("three dead", "killing three", "the death toll", "three people were killed" all measure "dead").
 MEASURE_CLASSES = {
-    "dead": frozenset("dead death deaths die died kill killed fatality fatalities fatal toll life lives body bodies murder murdered".split()),
-    "injured": frozenset("injured injure injury injuries wounded wound hurt casualty casualties hospitalised hospitalized hospitalise hospitalize".split()),
-    "arrested": frozenset("arrest arrested arrests detain detained detainee detainees detention charge charged".split()),
-    "missing": frozenset("missing unaccounted disappear disappeared".split()),
-    "displaced": frozenset("evacuate evacuated evacuee evacuees displace displaced homeless flee fled".split()),
-    "rescued": frozenset("rescue rescued survivor survivors survive survived".split()),
-    "kidnapped": frozenset("kidnap kidnapped abduct abducted hostage hostages captive captives".split()),
-    "population": frozenset("population inhabitant inhabitants resident residents home populated".split()),
+    "dead": frozenset(
+        [
+            "dead",
+            "death",
+            "deaths",
+            "die",
+            "died",
+            "kill",
+            "killed",
+            "fatality",
+            "fatalities",
+            "fatal",
+            "toll",
+            "life",
+            "lives",
+            "body",
+            "bodies",
+            "murder",
+            "murdered",
+        ]
+    ),
+    "injured": frozenset(
+        [
+            "injured",
+            "injure",
+            "injury",
+            "injuries",
+            "wounded",
+            "wound",
+            "hurt",
+            "casualty",
+            "casualties",
+            "hospitalised",
+            "hospitalized",
+            "hospitalise",
+            "hospitalize",
+        ]
+    ),
+    "arrested": frozenset(
+        ["arrest", "arrested", "arrests", "detain", "detained", "detainee", "detainees", "detention", "charge", "charged"]
+    ),
+    "missing": frozenset(["missing", "unaccounted", "disappear", "disappeared"]),
+    "displaced": frozenset(["evacuate", "evacuated", "evacuee", "evacuees", "displace", "displaced", "homeless", "flee", "fled"]),
+    "rescued": frozenset(["rescue", "rescued", "survivor", "survivors", "survive", "survived"]),
+    "kidnapped": frozenset(["kidnap", "kidnapped", "abduct", "abducted", "hostage", "hostages", "captive", "captives"]),
+    "population": frozenset(["population", "inhabitant", "inhabitants", "resident", "residents", "home", "populated"]),
 }
 # Words that mark a name as a news organisation ("Fox News", "the Daily Mail", "TMZ" is caught by the outlet list).
 MEDIA_WORDS = frozenset(
-    """news times post journal herald tribune gazette telegraph guardian mail mirror express chronicle observer
-    independent daily weekly magazine press radio tv television broadcasting network channel wire dispatch
-    bulletin courier inquirer examiner standard sun star record reporter newspaper tabloid agency""".split()
+    [
+        "news",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "mail",
+        "mirror",
+        "express",
+        "chronicle",
+        "observer",
+        "independent",
+        "daily",
+        "weekly",
+        "magazine",
+        "press",
+        "radio",
+        "tv",
+        "television",
+        "broadcasting",
+        "network",
+        "channel",
+        "wire",
+        "dispatch",
+        "bulletin",
+        "courier",
+        "inquirer",
+        "examiner",
+        "standard",
+        "sun",
+        "star",
+        "record",
+        "reporter",
+        "newspaper",
+        "tabloid",
+        "agency",
+    ]
 )
 # Words after which a quantity describes where something lies, not how far something moved ("the town, 40 km east of").
-DIRECTION_WORDS = frozenset("north south east west northeast northwest southeast southwest northern southern eastern western away outside from off".split())
+DIRECTION_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "away",
+        "outside",
+        "from",
+        "off",
+    ]
+)
 # Adjectives of size that follow a measurement ("12 metres wide"); the measurement describes the noun before it.
-SIZE_ADJECTIVES = frozenset("wide long deep high tall thick across broad".split())
+SIZE_ADJECTIVES = frozenset(["wide", "long", "deep", "high", "tall", "thick", "across", "broad"])
 # Words that make a figure an increment on top of another ("eight more people", "another 20", "a further four").
-INCREMENT_AFTER = frozenset("more additional".split())
-INCREMENT_BEFORE = frozenset("another additional further extra".split())
+INCREMENT_AFTER = frozenset(["more", "additional"])
+INCREMENT_BEFORE = frozenset(["another", "additional", "further", "extra"])
 # Verbs after which "pounds" is a weight, not money.
-WEIGHT_VERBS = frozenset("weigh".split())
+WEIGHT_VERBS = frozenset(["weigh"])
 # Nouns a number after which is a label, not a count ("round three", "gate 5", "article 50").
-LABEL_NOUNS = frozenset("round game match race stage leg room gate chapter section article page line platform level grade phase floor terminal act part episode flight".split())
+LABEL_NOUNS = frozenset(
+    [
+        "round",
+        "game",
+        "match",
+        "race",
+        "stage",
+        "leg",
+        "room",
+        "gate",
+        "chapter",
+        "section",
+        "article",
+        "page",
+        "line",
+        "platform",
+        "level",
+        "grade",
+        "phase",
+        "floor",
+        "terminal",
+        "act",
+        "part",
+        "episode",
+        "flight",
+    ]
+)
 # Nouns of places whose size in people is a population ("a city of 1.2 million people", "the island, home to 120,000").
 PLACE_NOUNS = frozenset(
-    """city town village country nation island state province region capital district area county municipality suburb
-    neighbourhood neighborhood metropolis archipelago territory""".split()
+    [
+        "city",
+        "town",
+        "village",
+        "country",
+        "nation",
+        "island",
+        "state",
+        "province",
+        "region",
+        "capital",
+        "district",
+        "area",
+        "county",
+        "municipality",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+        "metropolis",
+        "archipelago",
+        "territory",
+    ]
 )
 # Nouns for the people a place holds ("Nigeria, with some 160 million people"): their count there is a population.
-POPULATION_NOUNS = frozenset("people person inhabitant resident soul".split())
+POPULATION_NOUNS = frozenset(["people", "person", "inhabitant", "resident", "soul"])
 # Verbs whose subject counted in people, with a place after "in", is a population ("1.5 million people live in the capital").
-RESIDENCE_VERBS = frozenset("live reside dwell".split())
+RESIDENCE_VERBS = frozenset(["live", "reside", "dwell"])
 # Words that name a seismic (or other) scale reading: the number beside them is a magnitude, not a count.
-MAGNITUDE_WORDS = frozenset("magnitude richter".split())
+MAGNITUDE_WORDS = frozenset(["magnitude", "richter"])
 # Participles that place a thing ("the island, located 40 km south of the capital"): the distance is the thing's.
-LOCATION_VERBS = frozenset("locate situate lie sit base position".split())
+LOCATION_VERBS = frozenset(["locate", "situate", "lie", "sit", "base", "position"])
 # Update cues: a figure revised over time ("rose to", "revised down to", "earlier ... said").
 UPDATE_CUES = (
-    "rose to", "risen to", "rise to", "climbed to", "increased to", "jumped to", "grown to", "up from", "down from",
-    "now stands at", "has reached", "latest figure", "updated", "revised", "earlier reports", "previously reported",
-    "initially reported", "had earlier", "earlier said", "earlier put",
+    "rose to",
+    "risen to",
+    "rise to",
+    "climbed to",
+    "increased to",
+    "jumped to",
+    "grown to",
+    "up from",
+    "down from",
+    "now stands at",
+    "has reached",
+    "latest figure",
+    "updated",
+    "revised",
+    "earlier reports",
+    "previously reported",
+    "initially reported",
+    "had earlier",
+    "earlier said",
+    "earlier put",
 )
 
 
@@ -246,7 +891,17 @@ def verb_lemma(token, lexicon: frozenset[str]) -> str | None:
     if lemma in lexicon:
         return lemma
     word = token.lower_
-    for suffix, replacement in (("ed", "e"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", "e"), ("ing", ""), ("ied", "y"), ("ies", "y")):
+    for suffix, replacement in (
+        ("ed", "e"),
+        ("ed", ""),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("ied", "y"),
+        ("ies", "y"),
+    ):
         if word.endswith(suffix) and (candidate := word[: len(word) - len(suffix)] + replacement) in lexicon:
             return candidate
     return None

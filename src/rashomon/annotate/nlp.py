@@ -25,9 +25,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
-        elif token.text in QUOTE_MARKS and not previous.whitespace_:
-            token.is_sent_start = False
-        elif token.is_punct and token.text in ",;:)" and not previous.whitespace_:
+        elif token.text in QUOTE_MARKS and not previous.whitespace_ or token.is_punct and token.text in ",;:)" and not previous.whitespace_:
             token.is_sent_start = False
     return doc
 

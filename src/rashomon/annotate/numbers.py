@@ -50,7 +50,27 @@ NUMBER_WORDS = {word: value for word, value in SMALL_NUMBERS.items() if word not
 MULTIPLIERS = ("dozen", "pair")
 SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 FILLER_WORDS = {"just", "only", "mere", "another", "the", "all", "those", "these"}
-PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "arrest", "detain", "evacuate", "rescue", "displace", "hospitalise", "hospitalize", "abduct", "kidnap", "execute", "murder", "shoot", "stab", "drown"}
+PEOPLE_VERBS = {
+    "kill",
+    "die",
+    "injure",
+    "wound",
+    "hurt",
+    "arrest",
+    "detain",
+    "evacuate",
+    "rescue",
+    "displace",
+    "hospitalise",
+    "hospitalize",
+    "abduct",
+    "kidnap",
+    "execute",
+    "murder",
+    "shoot",
+    "stab",
+    "drown",
+}
 AGGREGATE_NOUNS = {"number", "total", "count", "tally", "figure"}
 # Entity types that name a place or a thing a quantity can belong to.
 BEARER_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "EVENT", "PRODUCT", "WORK_OF_ART"}
@@ -145,7 +165,9 @@ def parse_quantity(text: str) -> ParsedQuantity | None:
             currency = CURRENCIES[symbol]
             lowered = lowered.replace(symbol, " ")
     lowered = MAGNITUDE_TOKEN.sub("", re.sub(r"(\d)(%)", r"\1 \2", lowered)).replace("-magnitude", " magnitude")
-    lowered = ATTACHED_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(2) in UNITS and m.group(2) not in SCALES else m.group(0), lowered)
+    lowered = ATTACHED_UNIT.sub(
+        lambda m: f"{m.group(1)} {m.group(2)}" if m.group(2) in UNITS and m.group(2) not in SCALES else m.group(0), lowered
+    )
     words = re.sub(r"^an? mere ", "", lowered).split()
     while words and words[0] in FILLER_WORDS:
         words = words[1:]
@@ -183,9 +205,13 @@ def counted_noun(number_token: Token, span: Span) -> Token | None:
     while token.dep_ in ("quantmod", "compound", "nummod") and token.head.i != token.i and token.head.like_num:
         token = token.head
     head = token.head
-    if token.dep_ in COUNT_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i != token.i:
-        if head.i >= span.end or head.i < span.start or span.label_ in ("CARDINAL", ""):
-            return head
+    if (
+        token.dep_ in COUNT_DEPS
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i != token.i
+        and (head.i >= span.end or head.i < span.start or span.label_ in ("CARDINAL", ""))
+    ):
+        return head
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -399,7 +425,12 @@ def magnitude_bearer(number_head: Token) -> str | None:
                 return place_name(head.head)
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
             return place_name(subjects[0]) if subjects else None
-        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in MAGNITUDE_WORDS and head.lower_ != "scale" and not MAGNITUDE_TOKEN.match(head.text):
+        if (
+            head.pos_ in ("NOUN", "PROPN")
+            and head.lower_ not in MAGNITUDE_WORDS
+            and head.lower_ != "scale"
+            and not MAGNITUDE_TOKEN.match(head.text)
+        ):
             return place_name(head)
         token = head
     return None
@@ -412,7 +443,15 @@ def candidate_spans(doc: Doc) -> list[Span]:
     for token in doc:
         if token.i in covered:
             continue
-        if ATTACHED_SCALE.match(token.text) or MAGNITUDE_TOKEN.match(token.text) or (token.like_num and token.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos") and token.pos_ == "NUM"):
+        if (
+            ATTACHED_SCALE.match(token.text)
+            or MAGNITUDE_TOKEN.match(token.text)
+            or (
+                token.like_num
+                and token.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos")
+                and token.pos_ == "NUM"
+            )
+        ):
             spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
     return sorted(spans, key=lambda span: span.start)
 
@@ -450,9 +489,13 @@ def extend_with_context(span: Span) -> Span:
             end += 1
         elif following.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in UNITS:
             end += 2
-        elif following.lower_ in UNITS and following.lower_ not in ("in", "m", "t", "c", "f", "l", "g", "min") and span.label_ != "MONEY":
-            end += 1
-        elif following.lower_ in ("plus",) or following.text == "+":
+        elif (
+            following.lower_ in UNITS
+            and following.lower_ not in ("in", "m", "t", "c", "f", "l", "g", "min")
+            and span.label_ != "MONEY"
+            or following.lower_ in ("plus",)
+            or following.text == "+"
+        ):
             end += 1
     return doc[start:end]
 
@@ -511,12 +554,19 @@ def extract_numbers(doc: Doc) -> list[NumberHit]:
         span = extend_with_context(raw)
         text = span.text
         labelled = raw.start >= 1 and doc[raw.start - 1].lower_ in LABEL_NOUNS
-        if NAME_LIKE.search(MAGNITUDE_TOKEN.sub("", raw.text)) or (YEAR.match(raw.text.strip()) and raw.label_ == "CARDINAL") or in_identifier(span) or labelled:
+        if (
+            NAME_LIKE.search(MAGNITUDE_TOKEN.sub("", raw.text))
+            or (YEAR.match(raw.text.strip()) and raw.label_ == "CARDINAL")
+            or in_identifier(span)
+            or labelled
+        ):
             continue
         parsed = parse_quantity(text)
         if parsed is None:
             continue
-        number_tokens = [t for t in raw if t.like_num or ATTACHED_SCALE.match(t.text) or MAGNITUDE_TOKEN.match(t.text) or t.lower_ in SMALL_NUMBERS]
+        number_tokens = [
+            t for t in raw if t.like_num or ATTACHED_SCALE.match(t.text) or MAGNITUDE_TOKEN.match(t.text) or t.lower_ in SMALL_NUMBERS
+        ]
         if not number_tokens:
             continue
         noun = counted_noun(number_tokens[-1], span)
@@ -540,9 +590,12 @@ def extract_numbers(doc: Doc) -> list[NumberHit]:
             counted = number_head.head.text.lower()
         if parsed.dimension:
             dimension = parsed.dimension
-        elif noun is not None and (noun.lemma_.lower() in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS or noun.ent_type_ == "NORP"):
-            dimension = "people"
-        elif noun is None and counted is not None:
+        elif (
+            noun is not None
+            and (noun.lemma_.lower() in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS or noun.ent_type_ == "NORP")
+            or noun is None
+            and counted is not None
+        ):
             dimension = "people"
         else:
             dimension = "count"

@@ -26,7 +26,9 @@ MAX_QUOTE_CHARS = 6000
 MAX_NAME_LINE_TOKENS = 6
 INHERIT_PARAGRAPHS = 2
 MAX_SPEAKER_TOKENS = 8
-SPEAKER_LABEL = re.compile(r"(?P<label>(?:(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.? )?[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){0,2}):[ \t]+(?P<body>\S)")
+SPEAKER_LABEL = re.compile(
+    r"(?P<label>(?:(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.? )?[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){0,2}):[ \t]+(?P<body>\S)"
+)
 TITLE_PREFIX = re.compile(r"^(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.? ")
 
 
@@ -205,7 +207,9 @@ def name_line_speaker(doc: Doc, line: tuple[int, int], mentions: list[Mention]) 
     return None
 
 
-def extract_direct_quotes(doc: Doc, text: str, lines: list[tuple[int, int]], spans: list[QuoteSpan], discourse: Discourse, credits: dict[int, SpeakerRef]) -> list[QuoteHit]:
+def extract_direct_quotes(
+    doc: Doc, text: str, lines: list[tuple[int, int]], spans: list[QuoteSpan], discourse: Discourse, credits: dict[int, SpeakerRef]
+) -> list[QuoteHit]:
     """Quotes between quote marks, each with its cue and speaker where the text gives them."""
     quoted = [(s.outer_start, s.outer_end) for s in spans]
     hits: list[QuoteHit] = []
@@ -243,12 +247,20 @@ def extract_direct_quotes(doc: Doc, text: str, lines: list[tuple[int, int]], spa
                 speaker = resolve_subject(source[1], discourse, quoted)
         paragraph_index = next((i for i, (s, e) in enumerate(lines) if s <= span.outer_start < e), -1)
         if speaker is None and cue_token is None:
-            whole_line = paragraph_index >= 0 and text[lines[paragraph_index][0] : lines[paragraph_index][1]].strip() == text[span.outer_start : span.outer_end].strip()
+            whole_line = (
+                paragraph_index >= 0
+                and text[lines[paragraph_index][0] : lines[paragraph_index][1]].strip() == text[span.outer_start : span.outer_end].strip()
+            )
             if whole_line:
                 speaker = credits.get(paragraph_index + 1)
-            if speaker is None and previous is not None and previous[0].speaker is not None:
-                if 0 <= paragraph_index - previous[1] <= INHERIT_PARAGRAPHS and (whole_line or start_token.sent.start_char == span.outer_start):
-                    speaker = previous[0].speaker
+            if (
+                speaker is None
+                and previous is not None
+                and previous[0].speaker is not None
+                and 0 <= paragraph_index - previous[1] <= INHERIT_PARAGRAPHS
+                and (whole_line or start_token.sent.start_char == span.outer_start)
+            ):
+                speaker = previous[0].speaker
         cue_span = cue_phrase(cue_token) if cue_token is not None else None
         hit = QuoteHit(
             text=words,
@@ -283,7 +295,9 @@ def clause_span(head: Token) -> Span:
 
 def balanced(span: Span, quoted: list[tuple[int, int]]) -> bool:
     """Whether every quote touching the span lies wholly inside it (a mixed quote), or none touches it."""
-    return all(span.start_char <= start and end <= span.end_char or end <= span.start_char or start >= span.end_char for start, end in quoted)
+    return all(
+        span.start_char <= start and end <= span.end_char or end <= span.start_char or start >= span.end_char for start, end in quoted
+    )
 
 
 def with_whole_quotes(span: Span, quoted: list[tuple[int, int]]) -> Span | None:
@@ -342,7 +356,18 @@ def extract_indirect_quotes(doc: Doc, discourse: Discourse, quoted: list[tuple[i
             continue
         speaker = resolve_subject(subject, discourse, quoted)
         hits.append(
-            QuoteHit(content.text, content.start_char, content.end_char, content.start_char, content.end_char, False, token.text, token.idx, token.idx + len(token), speaker)
+            QuoteHit(
+                content.text,
+                content.start_char,
+                content.end_char,
+                content.start_char,
+                content.end_char,
+                False,
+                token.text,
+                token.idx,
+                token.idx + len(token),
+                speaker,
+            )
         )
     for sentence in doc.sents:
         found = according_to(sentence, quoted)
@@ -360,7 +385,20 @@ def extract_indirect_quotes(doc: Doc, discourse: Discourse, quoted: list[tuple[i
         content = doc[rest[0].i : rest[-1].i + 1]
         speaker = resolve_subject(source, discourse, quoted)
         cue_span = cue_phrase(cue)
-        hits.append(QuoteHit(content.text, content.start_char, content.end_char, content.start_char, content.end_char, False, cue_span.text, cue_span.start_char, cue_span.end_char, speaker))
+        hits.append(
+            QuoteHit(
+                content.text,
+                content.start_char,
+                content.end_char,
+                content.start_char,
+                content.end_char,
+                False,
+                cue_span.text,
+                cue_span.start_char,
+                cue_span.end_char,
+                speaker,
+            )
+        )
     return drop_nested(hits)
 
 
@@ -369,7 +407,9 @@ def drop_nested(hits: list[QuoteHit]) -> list[QuoteHit]:
     return [h for h in hits if not any(o is not h and o.start <= h.cue_start < o.end for o in hits if h.cue_start is not None)]
 
 
-def extract_pull_quotes(text: str, lines: list[tuple[int, int]], credits: dict[int, SpeakerRef], quoted: list[tuple[int, int]]) -> list[QuoteHit]:
+def extract_pull_quotes(
+    text: str, lines: list[tuple[int, int]], credits: dict[int, SpeakerRef], quoted: list[tuple[int, int]]
+) -> list[QuoteHit]:
     """A paragraph without quote marks set above a lone name line: a pull quote of that person."""
     hits = []
     for index, speaker in credits.items():
@@ -383,7 +423,9 @@ def extract_pull_quotes(text: str, lines: list[tuple[int, int]], credits: dict[i
     return hits
 
 
-def extract_transcript_quotes(doc: Doc, text: str, lines: list[tuple[int, int]], mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[QuoteHit]:
+def extract_transcript_quotes(
+    doc: Doc, text: str, lines: list[tuple[int, int]], mentions: list[Mention], quoted: list[tuple[int, int]]
+) -> list[QuoteHit]:
     """Interview transcripts: a paragraph opening with a speaker label ("SMITH: ...") of a person named in the article."""
     people = {}
     for mention in mentions:

@@ -140,7 +140,9 @@ def is_subject(token: Token) -> bool:
 class Discourse:
     """Resolves pronouns and descriptors in one document against its earlier mentions."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]], out_of_flow: Sequence[tuple[int, int]] = ()):
+    def __init__(
+        self, doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]], out_of_flow: Sequence[tuple[int, int]] = ()
+    ):
         self.doc = doc
         skip = [*quoted, *out_of_flow]
         self.mentions = [m for m in mentions if not any(s <= m.start < e for s, e in skip)]
@@ -206,7 +208,11 @@ def is_anonymous(span: Span) -> bool:
     if any(marker in text for marker in ANONYMITY_MARKERS):
         return True
     determiners = {child.lower_ for child in root.children if child.dep_ in ("det", "nummod", "amod")}
-    return root.tag_ in ("NNS",) and not determiners & {"the", "these", "those"} or bool(determiners & {"a", "an", "one", "two", "several", "some"})
+    return (
+        root.tag_ in ("NNS",)
+        and not determiners & {"the", "these", "those"}
+        or bool(determiners & {"a", "an", "one", "two", "several", "some"})
+    )
 
 
 def known_name(token: Token, discourse: Discourse) -> Mention | None:

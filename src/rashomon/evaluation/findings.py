@@ -83,7 +83,10 @@ class GoldEvent:
     @classmethod
     def from_json(cls, data: dict) -> GoldEvent:
         def sides(items: Iterable[dict]) -> tuple[GoldSide, ...]:
-            return tuple(GoldSide(tuple(i["terms"]), tuple(i.get("articles", ())), str(i.get("position") or i.get("value") or n)) for n, i in enumerate(items))
+            return tuple(
+                GoldSide(tuple(i["terms"]), tuple(i.get("articles", ())), str(i.get("position") or i.get("value") or n))
+                for n, i in enumerate(items)
+            )
 
         return cls(
             event=data["event"],
@@ -95,7 +98,8 @@ class GoldEvent:
                 GoldConflict(n["id"], "non_dispute", n.get("about", ""), sides(n["items"])) for n in data.get("non_disputes", [])
             ),
             facts=tuple(
-                GoldFact(c["id"], c.get("fact", ""), tuple(tuple(g) for g in c["terms"]), tuple(c["articles"])) for c in data.get("corroborated", [])
+                GoldFact(c["id"], c.get("fact", ""), tuple(tuple(g) for g in c["terms"]), tuple(c["articles"]))
+                for c in data.get("corroborated", [])
             ),
             copy_groups=tuple(frozenset(g) for g in data.get("copy_groups", []) if len(g) >= 2),
         )

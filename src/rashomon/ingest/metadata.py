@@ -15,9 +15,7 @@ NOT_ENGLISH_CONFIDENCE = 0.9
 # The language of a news article shows in its first few thousand characters (and classifying costs time per character).
 LANGUAGE_SAMPLE_CHARS = 5000
 
-DATELINE_CREDIT = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z .,'-]{0,40}\s)?\((?P<credit>[A-Za-z0-9][A-Za-z0-9 .&'-]{1,60}?)\)\s*[-\u2013\u2014:]"
-)
+DATELINE_CREDIT = re.compile(r"^\s*(?:[A-Z][A-Za-z .,'-]{0,40}\s)?\((?P<credit>[A-Za-z0-9][A-Za-z0-9 .&'-]{1,60}?)\)\s*[-\u2013\u2014:]")
 WEB_NAME = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}$")
 COPYRIGHT_LINE = re.compile(
     r"(?:copyright|\u00a9|\(c\))\s*(?:\u00a9\s*)?(?:\d{4}\s*(?:[-\u2013]\s*\d{4})?\s*[,.]?\s*)?"
@@ -86,7 +84,7 @@ def language_identifier():
 
 
 def detect_language(text: str) -> str | None:
-    """"en" when the text reads as English, "unknown" when it is confidently another language, None when it is too short
+    """ "en" when the text reads as English, "unknown" when it is confidently another language, None when it is too short
     to tell or the model is unsure (the caller assumes English then: news headlines and one-line wire items are short)."""
     sample = text[:LANGUAGE_SAMPLE_CHARS]
     if len(re.findall(r"[^\W\d_]+", sample)) < MIN_LANGUAGE_WORDS:

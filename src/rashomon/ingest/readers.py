@@ -28,7 +28,12 @@ MAX_FIELD_CHARS = 300
 MAX_RECORD_CHARS = MAX_DOCUMENT_BYTES
 MIN_SCRIPT_LETTERS = 20
 DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SURROGATES = re.compile("[\ud800-\udfff]")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -73,7 +78,7 @@ class IngestResult:
     articles: list[Article] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def extend(self, other: "IngestResult") -> None:
+    def extend(self, other: IngestResult) -> None:
         self.articles.extend(other.articles)
         self.diagnostics.extend(other.diagnostics)
 
@@ -310,7 +315,9 @@ def read_records(data: bytes, source_path: str, suffix: str) -> IngestResult:
                 result.diagnostics.append(Diagnostic(source_path=where, stage="ingest", message=str(problem)))
     except csv.Error as error:
         where = f" after record {len(result.articles) + len(result.diagnostics)}" if result.articles or result.diagnostics else ""
-        result.diagnostics.append(Diagnostic(source_path=source_path, stage="ingest", message=f"malformed CSV{where}: {error} (an unclosed quote?)"))
+        result.diagnostics.append(
+            Diagnostic(source_path=source_path, stage="ingest", message=f"malformed CSV{where}: {error} (an unclosed quote?)")
+        )
     if not result.articles and not result.diagnostics:
         result.diagnostics.append(Diagnostic(source_path=source_path, stage="ingest", message="holds no records"))
     return result
@@ -401,7 +408,9 @@ def read_local(given: str | Path, result: IngestResult) -> None:
     if str(given) == "-":
         data = sys.stdin.buffer.read(MAX_EXPORT_BYTES + 1)
         if len(data) > MAX_EXPORT_BYTES:
-            result.diagnostics.append(Diagnostic(source_path="-", stage="ingest", message=f"input is over the {MAX_EXPORT_BYTES:,}-byte limit"))
+            result.diagnostics.append(
+                Diagnostic(source_path="-", stage="ingest", message=f"input is over the {MAX_EXPORT_BYTES:,}-byte limit")
+            )
             return
         result.extend(read_bytes(data, "-"))
         return

@@ -155,7 +155,9 @@ def guarded_client(policy: FetchPolicy) -> httpx.Client:
     # httpx 0.28 takes no network backend, so the transport's connection pool is replaced by one that has ours.
     transport._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=GuardedBackend(policy))
     timeout = httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout)
-    return httpx.Client(transport=transport, timeout=timeout, follow_redirects=False, trust_env=False, headers={"User-Agent": policy.user_agent})
+    return httpx.Client(
+        transport=transport, timeout=timeout, follow_redirects=False, trust_env=False, headers={"User-Agent": policy.user_agent}
+    )
 
 
 def checked_url(url: str, base: str | None = None) -> str:
@@ -219,7 +221,9 @@ class Fetcher:
                 continue
             if response.status_code == 304:
                 return None
-            return Page(url, current, media_type(response), body, now_utc(), response.headers.get("etag"), response.headers.get("last-modified"))
+            return Page(
+                url, current, media_type(response), body, now_utc(), response.headers.get("etag"), response.headers.get("last-modified")
+            )
         raise FetchProblem(f"more than {self.policy.max_redirects} redirects")
 
     def request(self, url: str, headers: dict[str, str], types: set[str] | None, limit: int) -> tuple[httpx.Response, bytes]:
@@ -243,7 +247,9 @@ class Fetcher:
         except httpx.InvalidURL:
             raise FetchProblem("malformed URL") from None
         except httpx.HTTPError as error:
-            raise FetchProblem(f"download failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}", transient=True) from None
+            raise FetchProblem(
+                f"download failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}", transient=True
+            ) from None
 
     def read_body(self, response: httpx.Response, limit: int, started: float) -> bytes:
         """The body, refused as soon as it is over ``limit`` bytes or the download over its time limit."""

@@ -49,7 +49,13 @@ def agreement_matrix(view: DossierView) -> str | None:
     states = list(CELL_COLOURS)
     figure = Figure(figsize=(min(2.2 + 0.9 * len(outlets), 14), 0.8 + 0.32 * len(rows)))
     axes = figure.subplots()
-    axes.imshow([[states.index(c) for c in row] for row in matrix], cmap=ListedColormap(list(CELL_COLOURS.values())), vmin=0, vmax=len(states) - 1, aspect="auto")
+    axes.imshow(
+        [[states.index(c) for c in row] for row in matrix],
+        cmap=ListedColormap(list(CELL_COLOURS.values())),
+        vmin=0,
+        vmax=len(states) - 1,
+        aspect="auto",
+    )
     axes.set_xticks(range(len(outlets)), [label(o, 24) for o in outlets], rotation=30, ha="right")
     axes.set_yticks(range(len(rows)), [label(f"{f.id} {f.summary}", 70) for f in rows])
     axes.tick_params(length=0)
@@ -59,7 +65,12 @@ def agreement_matrix(view: DossierView) -> str | None:
     for spine in axes.spines.values():
         spine.set_visible(False)
     present = dict.fromkeys(c for row in matrix for c in row)
-    axes.legend(handles=[Patch(color=CELL_COLOURS[s], label=CELL_LABELS[s]) for s in states if s in present], loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    axes.legend(
+        handles=[Patch(color=CELL_COLOURS[s], label=CELL_LABELS[s]) for s in states if s in present],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        frameon=False,
+    )
     return to_data_uri(figure)
 
 
@@ -74,7 +85,15 @@ def timeline_chart(view: DossierView) -> str | None:
     for kind, marker, colour, name in (("statement", "o", "#2f6690", "date in a statement"), ("published", "|", "#999999", "publication")):
         points = [(row["when"], outlets.index(row["outlet"])) for row in rows if ("published" in row) == (kind == "published")]
         if points:
-            axes.scatter([p[0] for p in points], [p[1] for p in points], marker=marker, s=60 if marker == "o" else 300, color=colour, label=name, zorder=3)
+            axes.scatter(
+                [p[0] for p in points],
+                [p[1] for p in points],
+                marker=marker,
+                s=60 if marker == "o" else 300,
+                color=colour,
+                label=name,
+                zorder=3,
+            )
     axes.set_yticks(range(len(outlets)), [label(o, 28) for o in outlets])
     axes.set_ylim(-0.7, len(outlets) - 0.3)
     locator = AutoDateLocator()
@@ -112,7 +131,15 @@ def co_mention_network(view: DossierView) -> str | None:
     most = max(graph.nodes[n]["mentions"] for n in graph.nodes) or 1
     for node, data in graph.nodes(data=True):
         x, y = positions[node]
-        axes.scatter([x], [y], s=80 + 900 * data["mentions"] / most, color=type_colours.get(data["type"], "#777777"), alpha=0.85, zorder=2, linewidths=0)
+        axes.scatter(
+            [x],
+            [y],
+            s=80 + 900 * data["mentions"] / most,
+            color=type_colours.get(data["type"], "#777777"),
+            alpha=0.85,
+            zorder=2,
+            linewidths=0,
+        )
         axes.annotate("\n".join(textwrap.wrap(label(data["name"], 40), 18)), (x, y), ha="center", va="center", fontsize=8, zorder=3)
     used = dict.fromkeys(type_colours.get(graph.nodes[n]["type"], "#777777") for n in graph.nodes)
     names = {"#2f6690": "person", "#3b8f5a": "organisation", "#c8553d": "place", "#8f5fb0": "group", "#777777": "other"}

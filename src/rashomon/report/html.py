@@ -97,11 +97,15 @@ def render_html(dossier: Dossier) -> str:
     """The whole dossier as one HTML page that needs no network and runs no script."""
     view = DossierView(dossier)
     css = stylesheet()
-    return environment().get_template("report.html").render(
-        view=view,
-        links=ReportLinks(),
-        charts=all_charts(view),
-        standalone=True,
-        stylesheet=Markup(css),
-        style_hash=style_hash(css),
+    return (
+        environment()
+        .get_template("report.html")
+        .render(
+            view=view,
+            links=ReportLinks(),
+            charts=all_charts(view),
+            standalone=True,
+            stylesheet=Markup(css),
+            style_hash=style_hash(css),
+        )
     )

@@ -44,7 +44,9 @@ def finding_section(dossier: Dossier, title: str, findings: list[Finding]) -> li
     if not findings:
         return [*lines, "_None found._", ""]
     for finding in findings:
-        lines.append(f"- **{cell(finding.summary)}** ({finding.independent_sources} independent source{'s' if finding.independent_sources != 1 else ''})")
+        lines.append(
+            f"- **{cell(finding.summary)}** ({finding.independent_sources} independent source{'s' if finding.independent_sources != 1 else ''})"
+        )
         if finding.reason:
             lines.append(f"  - why: {cell(finding.reason)}")
         if finding.sides:
@@ -53,7 +55,9 @@ def finding_section(dossier: Dossier, title: str, findings: list[Finding]) -> li
                 lines.append(f"  - side **{cell(side.position)}** — {where}")
                 for claim_id in side.claim_ids:
                     claim = claims[claim_id]
-                    lines.append(f"    - > {cell(claim.text)} ({claim.status}{', by ' + cell(claim.attributed_name) if claim.attributed_name else ''}; {cell(outlet_label(dossier, claim.article_id))})")
+                    lines.append(
+                        f"    - > {cell(claim.text)} ({claim.status}{', by ' + cell(claim.attributed_name) if claim.attributed_name else ''}; {cell(outlet_label(dossier, claim.article_id))})"
+                    )
         else:
             for claim_id in finding.claim_ids[:6]:
                 claim = claims[claim_id]
@@ -66,7 +70,12 @@ def render_markdown(dossier: Dossier) -> str:
     by_kind: dict[str, list[Finding]] = defaultdict(list)
     for finding in dossier.findings:
         by_kind[finding.kind].append(finding)
-    lines = ["# rashomon dossier", "", f"{len(dossier.articles)} articles, {len(dossier.actors)} actors, {len(dossier.quotes)} quotes, {len(dossier.numbers)} numbers, {len(dossier.claims)} claims. Schema {dossier.schema_version}.", ""]
+    lines = [
+        "# rashomon dossier",
+        "",
+        f"{len(dossier.articles)} articles, {len(dossier.actors)} actors, {len(dossier.quotes)} quotes, {len(dossier.numbers)} numbers, {len(dossier.claims)} claims. Schema {dossier.schema_version}.",
+        "",
+    ]
     lines += finding_section(dossier, "What the sources agree on", by_kind["corroborated"])
     lines += finding_section(dossier, "What is disputed", by_kind["disputed"])
     lines += finding_section(dossier, "What changed between reports", by_kind["evolving"])
@@ -74,7 +83,9 @@ def render_markdown(dossier: Dossier) -> str:
 
     lines += ["## Articles", "", "| id | outlet | title | published | words |", "|---|---|---|---|---|"]
     for article in dossier.articles:
-        lines.append(f"| {cell(article.id)} | {cell(article.outlet)} | {cell(article.title)} | {cell(article.published)} | {article.word_count} |")
+        lines.append(
+            f"| {cell(article.id)} | {cell(article.outlet)} | {cell(article.title)} | {cell(article.published)} | {article.word_count} |"
+        )
     lines.append("")
 
     lines += ["## Who is who", "", "| actor | type | also written | mentions | articles |", "|---|---|---|---|---|"]
@@ -98,7 +109,9 @@ def render_markdown(dossier: Dossier) -> str:
 
     lines += ["## Numbers", "", "| value | unit | counted | qualifier | as written | outlet |", "|---|---|---|---|---|---|"]
     for number in dossier.numbers[:MAX_ROWS]:
-        lines.append(f"| {number.value:g} | {cell(number.unit)} | {cell(number.counted)} | {cell(number.qualifier)} | {cell(number.text)} | {cell(outlet_label(dossier, number.article_id))} |")
+        lines.append(
+            f"| {number.value:g} | {cell(number.unit)} | {cell(number.counted)} | {cell(number.qualifier)} | {cell(number.text)} | {cell(outlet_label(dossier, number.article_id))} |"
+        )
     lines.append("")
 
     lines += ["## Claims by status", ""]

@@ -12,4 +12,3 @@ def dossier_schema() -> dict:
     schema["$id"] = f"https://rashomon.invalid/schema/dossier-{SCHEMA_VERSION}.json"
     schema["title"] = f"rashomon dossier {SCHEMA_VERSION}"
     return schema
-

@@ -78,7 +78,11 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     before = [m.end() for m in SENTENCE_END.finditer(text, left, start)]
     sentence_start = before[-1] if before else (left if left else 0)
     after = SENTENCE_END.search(text, max(start, end - 1))
-    sentence_end = after.start() + len(after.group().rstrip()) if after and after.start() - end < MAX_CONTEXT_CHARS // 2 else min(len(text), end + MAX_CONTEXT_CHARS // 2)
+    sentence_end = (
+        after.start() + len(after.group().rstrip())
+        if after and after.start() - end < MAX_CONTEXT_CHARS // 2
+        else min(len(text), end + MAX_CONTEXT_CHARS // 2)
+    )
     return sentence_start, max(sentence_end, end)
 
 
@@ -106,7 +110,7 @@ def parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+        return datetime.fromisoformat(value).replace(tzinfo=None)
     except ValueError:
         return None
 
@@ -196,7 +200,9 @@ class DossierView:
         text = self.articles[claim.article_id].text
         marks = self.contested_marks(claim, finding) or [(claim.start_char, claim.end_char)]
         start, end = sentence_bounds(text, claim.start_char, claim.end_char)
-        return Evidence(claim.id, claim.article_id, self.outlet(claim.article_id), segments(text, start, end, marks), claim.start_char, claim.end_char)
+        return Evidence(
+            claim.id, claim.article_id, self.outlet(claim.article_id), segments(text, start, end, marks), claim.start_char, claim.end_char
+        )
 
     def span_evidence(self, item_id: str, article_id: str, start: int, end: int) -> Evidence:
         """Any span (quote, number, date) in its sentence, highlighted."""
@@ -231,7 +237,9 @@ class DossierView:
         groups: dict[tuple[str, str | None], list[Quote]] = defaultdict(list)
         for quote in self.dossier.quotes:
             groups[(quote.speaker_name or "(speaker unknown)", quote.speaker_id)].append(quote)
-        return [(name, actor_id, quotes) for (name, actor_id), quotes in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0][0]))]
+        return [
+            (name, actor_id, quotes) for (name, actor_id), quotes in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0][0]))
+        ]
 
     @cached_property
     def timeline(self) -> list[dict]:
@@ -247,7 +255,9 @@ class DossierView:
             rows.append({"when": when, "date": date, "claim": claim, "evidence": evidence, "outlet": self.outlet(date.article_id)})
         for article in self.dossier.articles:
             if when := parse_time(article.published):
-                rows.append({"when": when, "date": None, "claim": None, "evidence": None, "outlet": self.outlet(article.id), "published": article})
+                rows.append(
+                    {"when": when, "date": None, "claim": None, "evidence": None, "outlet": self.outlet(article.id), "published": article}
+                )
         return sorted(rows, key=lambda row: (row["when"], row["outlet"]))
 
     @cached_property

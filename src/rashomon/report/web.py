@@ -130,7 +130,9 @@ def create_app(dossier: Dossier, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     site = Site(dossier)
     app = FastAPI(title="rashomon", docs_url=None, redoc_url=None, openapi_url=None)
     # Added before the headers middleware, so that its 400 answer carries the security headers too.
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*LOOPBACK_HOSTS, *(host_pattern(h) for h in allowed_hosts)], www_redirect=False)
+    app.add_middleware(
+        TrustedHostMiddleware, allowed_hosts=[*LOOPBACK_HOSTS, *(host_pattern(h) for h in allowed_hosts)], www_redirect=False
+    )
 
     def get(path: str, **options: Any) -> Callable:
         """A route answering GET and HEAD alike (FastAPI's own ``get`` refuses HEAD with 405)."""
@@ -184,7 +186,10 @@ def create_app(dossier: Dossier, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     @get("/api/findings/{finding_id:path}")
     def finding_data(finding_id: str) -> dict:
         finding = site.finding(finding_id)
-        return {"finding": finding.model_dump(mode="json"), "claims": dump([site.view.claims[c] for c in finding.claim_ids if c in site.view.claims])}
+        return {
+            "finding": finding.model_dump(mode="json"),
+            "claims": dump([site.view.claims[c] for c in finding.claim_ids if c in site.view.claims]),
+        }
 
     @get("/actors/{actor_id:path}", response_class=HTMLResponse)
     def actor_page(actor_id: str) -> str:
@@ -202,7 +207,11 @@ def create_app(dossier: Dossier, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     @get("/api/articles/{article_id:path}")
     def article_data(article_id: str, hl: str | None = None) -> dict:
         context = site.article_context(article_id, hl)
-        return {"article": context["article"].model_dump(mode="json"), "highlight": context["highlight_span"], "quotes": dump(context["quotes"])}
+        return {
+            "article": context["article"].model_dump(mode="json"),
+            "highlight": context["highlight_span"],
+            "quotes": dump(context["quotes"]),
+        }
 
     @get("/search", response_class=HTMLResponse)
     def search_page(q: str = "") -> str:

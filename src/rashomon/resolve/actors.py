@@ -265,8 +265,12 @@ def join_people(keys: list[str]) -> list[set[str]]:
     lone: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for key in single:
         surname = key.split()[-1]
-        surname_matches = {index for other, index in by_surname[surname[:1]] if similar_words(surname, other[-1]) or sound_alike(surname, other[-1])}
-        first_matches = {index for first, index in by_first[key[:1]] if " " not in key and len(key) > 1 and compatible_first_names(key, first)}
+        surname_matches = {
+            index for other, index in by_surname[surname[:1]] if similar_words(surname, other[-1]) or sound_alike(surname, other[-1])
+        }
+        first_matches = {
+            index for first, index in by_first[key[:1]] if " " not in key and len(key) > 1 and compatible_first_names(key, first)
+        }
         matches = surname_matches or first_matches
         if len(matches) == 1:
             clusters[next(iter(matches))].add(key)
@@ -288,7 +292,7 @@ def is_full_name(key: str) -> bool:
 
 def one_tail_of(words: list[str], candidates: list[tuple[list[str], int]]) -> int | None:
     """The cluster of the one longer full name this two-or-more-word name ends ("boone isaacs" in "cheryl boone isaacs")."""
-    fits = {index for other, index in candidates if len(other) > len(words) and other[-len(words):] == words}
+    fits = {index for other, index in candidates if len(other) > len(words) and other[-len(words) :] == words}
     return next(iter(fits)) if len(fits) == 1 else None
 
 
@@ -314,7 +318,14 @@ def join_organisations(keys: list[str], types: dict[str, str], counts: Counter[s
         core = organisation_core(key)
         match = by_core.get(core)
         if match is None and " " in key:
-            match = next((by_long[(letters, key.split()[-1], types[key])] for letters in initials(key) if (letters, key.split()[-1], types[key]) in by_long), None)
+            match = next(
+                (
+                    by_long[(letters, key.split()[-1], types[key])]
+                    for letters in initials(key)
+                    if (letters, key.split()[-1], types[key]) in by_long
+                ),
+                None,
+            )
         if match is None and " " not in key:
             match = one_word_match(key, types, counts, by_initials, by_word, index_of, acronyms)
         if match is None:

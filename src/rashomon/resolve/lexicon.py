@@ -4,24 +4,157 @@ from __future__ import annotations
 
 # Words before a name that say what a person is, not who ("President Smith", "Insp Gaskin", "GM Theo Epstein").
 TITLES = frozenset(
-    """mr mr. mrs mrs. ms ms. miss dr dr. doctor sir dame lord lady president vice prime minister premier chancellor
-    secretary senator sen. sen rep. rep representative congressman congresswoman governor gov. gov mayor
-    judge justice king queen prince princess pope sheikh general gen. gen colonel col. col lieutenant
-    lt. lt major maj. captain capt. commander admiral sergeant sgt. sgt marshal professor prof. prof
-    reverend rev. father bishop archbishop ambassador chief spokesman spokeswoman spokesperson
-    president-elect former late deputy acting foreign defence defense interior finance health
-    state mp mep inspector insp insp. detective det det. officer constable superintendent supt supt.
-    sheriff coroner coach gm ceo cfo chairman chairwoman director
-    qb rb wr te lb cb comedian comedienne actor actress singer rapper author writer""".split()
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dr",
+        "dr.",
+        "doctor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "secretary",
+        "senator",
+        "sen.",
+        "sen",
+        "rep.",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "gov.",
+        "gov",
+        "mayor",
+        "judge",
+        "justice",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sheikh",
+        "general",
+        "gen.",
+        "gen",
+        "colonel",
+        "col.",
+        "col",
+        "lieutenant",
+        "lt.",
+        "lt",
+        "major",
+        "maj.",
+        "captain",
+        "capt.",
+        "commander",
+        "admiral",
+        "sergeant",
+        "sgt.",
+        "sgt",
+        "marshal",
+        "professor",
+        "prof.",
+        "prof",
+        "reverend",
+        "rev.",
+        "father",
+        "bishop",
+        "archbishop",
+        "ambassador",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "president-elect",
+        "former",
+        "late",
+        "deputy",
+        "acting",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "health",
+        "state",
+        "mp",
+        "mep",
+        "inspector",
+        "insp",
+        "insp.",
+        "detective",
+        "det",
+        "det.",
+        "officer",
+        "constable",
+        "superintendent",
+        "supt",
+        "supt.",
+        "sheriff",
+        "coroner",
+        "coach",
+        "gm",
+        "ceo",
+        "cfo",
+        "chairman",
+        "chairwoman",
+        "director",
+        "qb",
+        "rb",
+        "wr",
+        "te",
+        "lb",
+        "cb",
+        "comedian",
+        "comedienne",
+        "actor",
+        "actress",
+        "singer",
+        "rapper",
+        "author",
+        "writer",
+    ]
 )
-TRAILING_TITLES = frozenset("mp mep jr jr. sr sr. ii iii iv qc kc phd".split())
+TRAILING_TITLES = frozenset(["mp", "mep", "jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "qc", "kc", "phd"])
 # Lower-case words that belong to a name ("Charles de Gaulle", "Ali al-Sistani"): never stripped as a description.
-NAME_PARTICLES = frozenset("de da di du del della der den van von la le al el bin ibn abu ul y".split())
+NAME_PARTICLES = frozenset(
+    ["de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "al", "el", "bin", "ibn", "abu", "ul", "y"]
+)
 # Arabic article prefixes that transliterations write joined, hyphenated, spaced or leave out ("Al-Hassan" = "Hassan").
-ARTICLE_PREFIXES = frozenset("al el ul".split())
+ARTICLE_PREFIXES = frozenset(["al", "el", "ul"])
 # Generic words an organisation's name may carry or drop ("the Green Party" = "Green").
 ORG_SUFFIXES = frozenset(
-    "group party company corporation corp corp. inc inc. ltd ltd. plc organisation organization movement network agency".split()
+    [
+        "group",
+        "party",
+        "company",
+        "corporation",
+        "corp",
+        "corp.",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "plc",
+        "organisation",
+        "organization",
+        "movement",
+        "network",
+        "agency",
+    ]
 )
 # British and American spellings of words common in organisation and place names, folded to one.
 SPELLING_VARIANTS = {
@@ -73,7 +206,7 @@ NICKNAMES = {
     )
 }
 # Short words left out when spelling an organisation's initials ("World Health Organization" -> WHO).
-INITIALS_SKIP = frozenset("of the and for in on at de".split())
+INITIALS_SKIP = frozenset(["of", "the", "and", "for", "in", "on", "at", "de"])
 # Endings that make another given name from a shorter one ("Dan"/"Dana", "Paul"/"Paula", "Louis"/"Louise",
 # "Daniel"/"Danielle"): a prefix that differs by one of them is a different person, not a short form.
-NAME_FORM_ENDINGS = frozenset("a e ia na ine elle le ette".split())
+NAME_FORM_ENDINGS = frozenset(["a", "e", "ia", "na", "ine", "elle", "le", "ette"])

@@ -10,7 +10,7 @@ from rashomon.annotate.types import SpeakerRef
 from rashomon.model import Actor, Claim, DateMention, Diagnostic, NumberClaim, Quote
 from rashomon.resolve.actors import ResolvedActors
 
-PRONOUNS = frozenset("he she it they him her them i we you".split())
+PRONOUNS = frozenset(["he", "she", "it", "they", "him", "her", "them", "i", "we", "you"])
 
 
 @dataclass
@@ -40,7 +40,9 @@ def actor_records(resolved: ResolvedActors) -> list[Actor]:
     ]
 
 
-def speaker_identity(speaker: SpeakerRef | None, resolved: ResolvedActors, names: dict[str, str], article_id: str) -> tuple[str | None, str | None]:
+def speaker_identity(
+    speaker: SpeakerRef | None, resolved: ResolvedActors, names: dict[str, str], article_id: str
+) -> tuple[str | None, str | None]:
     """(actor id, display name) for a speaker: the actor, else the description of an unnamed source."""
     if speaker is None:
         return None, None
@@ -63,7 +65,13 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
         found = item.found
         for problem in found.problems:
             stage = "internal" if problem.startswith(INTERNAL_ERROR) else "annotate"
-            records.diagnostics.append(Diagnostic(source_path=article.source_path, stage=stage, message=f"{problem} (article {article.id})" if stage == "internal" else problem))
+            records.diagnostics.append(
+                Diagnostic(
+                    source_path=article.source_path,
+                    stage=stage,
+                    message=f"{problem} (article {article.id})" if stage == "internal" else problem,
+                )
+            )
         for index, hit in enumerate(found.quotes, start=1):
             start, end = span_of(hit.start, hit.end)
             speaker_id, speaker_name = speaker_identity(hit.speaker, resolved, names, article.id)
@@ -107,7 +115,9 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
         for index, hit in enumerate(found.dates, start=1):
             start, end = span_of(hit.start, hit.end)
             date_ids.append(f"{article.id}:d{index}")
-            records.dates.append(DateMention(id=date_ids[-1], article_id=article.id, text=text[start:end], value=hit.value, start_char=start, end_char=end))
+            records.dates.append(
+                DateMention(id=date_ids[-1], article_id=article.id, text=text[start:end], value=hit.value, start_char=start, end_char=end)
+            )
         for index, hit in enumerate(found.claims, start=1):
             start, end = span_of(hit.start, hit.end)
             attributed_id, attributed_name = speaker_identity(hit.attributed, resolved, names, article.id)

@@ -19,8 +19,9 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Self
 
 import duckdb
 import numpy as np
@@ -100,7 +101,9 @@ class StoredArticle:
     score: float
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list], ignore_repeats: bool = False, columns: tuple[str, ...] = ()) -> None:
+def insert_rows(
+    con: duckdb.DuckDBPyConnection, table: str, rows: list[list], ignore_repeats: bool = False, columns: tuple[str, ...] = ()
+) -> None:
     """Insert many rows at once: DuckDB scans the columns as arrays (row-at-a-time inserts are slow in DuckDB).
 
     ``columns`` names the table's columns the rows fill, in order (default: all of them, in the table's order).
@@ -122,12 +125,30 @@ def item_rows(article_id: str, annotated: AnnotatedArticle, rows: dict[str, list
         rows[table].extend(make(n, item, *span_of(item.start, item.end)) for n, item in enumerate(items, start=1))
 
     add("mentions", found.mentions, lambda n, m, s, e: [article_id, n, text[s:e], m.label, s, e])
-    add("quotes", found.quotes, lambda n, q, s, e: [article_id, n, text[s:e], q.speaker.surface if q.speaker else None, q.cue, q.direct, s, e])
-    add("numbers", found.numbers, lambda n, x, s, e: [article_id, n, text[s:e], x.value, x.unit, x.dimension, x.counted, x.qualifier, s, e, x.measure, x.about])
+    add(
+        "quotes",
+        found.quotes,
+        lambda n, q, s, e: [article_id, n, text[s:e], q.speaker.surface if q.speaker else None, q.cue, q.direct, s, e],
+    )
+    add(
+        "numbers",
+        found.numbers,
+        lambda n, x, s, e: [article_id, n, text[s:e], x.value, x.unit, x.dimension, x.counted, x.qualifier, s, e, x.measure, x.about],
+    )
     add(
         "claims",
         found.claims,
-        lambda n, c, s, e: [article_id, n, text[s:e], c.status, c.attributed.surface if c.attributed else None, c.negated, c.predicate, s, e],
+        lambda n, c, s, e: [
+            article_id,
+            n,
+            text[s:e],
+            c.status,
+            c.attributed.surface if c.attributed else None,
+            c.negated,
+            c.predicate,
+            s,
+            e,
+        ],
     )
 
 
@@ -162,7 +183,7 @@ class CorpusStore:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> "CorpusStore":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -201,7 +222,7 @@ class CorpusStore:
         """Write a batch in one transaction; returns how many articles were new."""
         if not batch:
             return 0
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -276,7 +297,10 @@ class CorpusStore:
             if dossier.findings:
                 con.executemany(
                     "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [[story_id, f.id, f.kind, f.summary, f.relation, f.reason, f.independent_sources, f.claim_ids, f.model_dump_json()] for f in dossier.findings],
+                    [
+                        [story_id, f.id, f.kind, f.summary, f.relation, f.reason, f.independent_sources, f.claim_ids, f.model_dump_json()]
+                        for f in dossier.findings
+                    ],
                 )
             con.execute("COMMIT")
         except BaseException as error:
@@ -287,7 +311,9 @@ class CorpusStore:
     def raise_write_fault(self, error: BaseException) -> None:
         """Report a failed write caused by the disk or the file (full, read-only, locked) as one line; anything else is a bug and propagates."""
         if isinstance(error, WRITE_FAULTS):
-            raise StoreError(f"{self.path}: cannot write to the store: {first_line(error)} (batches committed before are kept; re-run to finish)") from error
+            raise StoreError(
+                f"{self.path}: cannot write to the store: {first_line(error)} (batches committed before are kept; re-run to finish)"
+            ) from error
 
     def pending_refine(self) -> int | None:
         """The point after which a re-assignment was begun and not finished (a run killed or failed during it), if any."""
@@ -335,7 +361,9 @@ class CorpusStore:
             if moved:
                 con.execute("CREATE TEMPORARY TABLE moves (article_id VARCHAR, story_id VARCHAR, score DOUBLE)")
                 insert_rows(con, "moves", [[article_id, story_id, score] for article_id, (story_id, score) in moved.items()])
-                con.execute("UPDATE story_articles SET story_id = m.story_id, score = m.score FROM moves m WHERE story_articles.article_id = m.article_id")
+                con.execute(
+                    "UPDATE story_articles SET story_id = m.story_id, score = m.score FROM moves m WHERE story_articles.article_id = m.article_id"
+                )
                 con.execute("DROP TABLE moves")
                 touched = sorted({before[a] for a in moved} | {story_id for story_id, _ in moved.values()})
                 marks = ", ".join("?" * len(touched))
@@ -359,7 +387,10 @@ class CorpusStore:
 
     def stats(self) -> dict[str, int | str | None]:
         """Counts of everything stored, the schema version and the time span of publication."""
-        counts = {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("articles", "stories", "mentions", "quotes", "numbers", "claims", "actors", "findings")}
+        counts = {
+            table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "stories", "mentions", "quotes", "numbers", "claims", "actors", "findings")
+        }
         counts["words"] = self.con.execute("SELECT coalesce(sum(word_count), 0) FROM articles").fetchone()[0]
         counts["outlets"] = self.con.execute("SELECT count(DISTINCT outlet) FROM articles").fetchone()[0]
         counts["schema_version"] = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
@@ -392,4 +423,8 @@ class CorpusStore:
         columns = self.con.execute(
             "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
         ).fetchall()
-        return "SELECT " + ", ".join(f'to_json("{name}") AS "{name}"' if kind.endswith("[]") else f'"{name}"' for name, kind in columns) + f" FROM {table}"
+        return (
+            "SELECT "
+            + ", ".join(f'to_json("{name}") AS "{name}"' if kind.endswith("[]") else f'"{name}"' for name, kind in columns)
+            + f" FROM {table}"
+        )

@@ -19,7 +19,9 @@ def seen_items(store: CorpusStore, url: str, keys: Iterable[str]) -> set[str]:
     keys = list(keys)
     if not keys:
         return set()
-    rows = store.con.execute("SELECT item_key FROM feed_items WHERE feed_url = ? AND item_key IN (SELECT unnest(?))", [url, keys]).fetchall()
+    rows = store.con.execute(
+        "SELECT item_key FROM feed_items WHERE feed_url = ? AND item_key IN (SELECT unnest(?))", [url, keys]
+    ).fetchall()
     return {row[0] for row in rows}
 
 

@@ -60,10 +60,16 @@ class ArticleFeatures:
     embedding: list[float]
 
     def to_json(self) -> dict:
-        return {"names": self.names, "words": self.words, "years": self.years, "published": self.published, "embedding": [round(x, 5) for x in self.embedding]}
+        return {
+            "names": self.names,
+            "words": self.words,
+            "years": self.years,
+            "published": self.published,
+            "embedding": [round(x, 5) for x in self.embedding],
+        }
 
     @classmethod
-    def from_json(cls, data: dict) -> "ArticleFeatures":
+    def from_json(cls, data: dict) -> ArticleFeatures:
         return cls(**data)
 
 
@@ -91,7 +97,9 @@ def lead_of(title: str | None, text: str) -> str:
     return f"{title}. {body}" if title and not body.startswith(title[:40]) else body
 
 
-def article_features(title: str | None, text: str, published: str | None, mentions: list[Mention], embedding: np.ndarray) -> ArticleFeatures:
+def article_features(
+    title: str | None, text: str, published: str | None, mentions: list[Mention], embedding: np.ndarray
+) -> ArticleFeatures:
     words = content_words(text)
     return ArticleFeatures(
         names=dict(name_keys(mentions)),
@@ -206,7 +214,11 @@ class StoryClusterer:
         names, names_norm, words, words_norm, vector = article
         story_names, story_names_norm, story_words, story_words_norm, centroid = self.story_vectors(story)
         name_similarity = self.cosine(names, names_norm, story_names, story_names_norm)
-        total = w.names * name_similarity + w.words * self.cosine(words, words_norm, story_words, story_words_norm) + w.embedding * float(centroid @ vector)
+        total = (
+            w.names * name_similarity
+            + w.words * self.cosine(words, words_norm, story_words, story_words_norm)
+            + w.embedding * float(centroid @ vector)
+        )
         if names and story_names and name_similarity < NAME_CLASH_BELOW:
             total -= w.name_clash
         if features.years and story.years and not set(features.years) & set(story.years):

@@ -111,6 +111,10 @@ def test_same_scope_needs_one_measure_frame(first, second, expected):
         (number(3, dimension="people", qualifier="at least"), number(10, dimension="people"), False),  # twin: far above the bound
         (number(120, "mile", "length"), number(193, "km", "length"), True),  # units convert
         (number(120, "mile", "length"), number(120, "km", "length"), False),  # twin: equal digits, different units
+        (number(600, dimension="people"), number(612, dimension="people"), True),  # a round figure is approximate
+        (number(600, dimension="people"), number(650, dimension="people"), False),  # twin: beyond its 5 % reach
+        (number(610, dimension="people"), number(612, dimension="people"), False),  # twin: not round, taken exactly
+        (number(276, dimension="people"), number(300, dimension="people"), False),  # twin: a real gap to a round figure
     ],
 )
 def test_compatible_figures_follow_qualifiers_and_units(first, second, expected):

@@ -212,8 +212,9 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from ingest_throughput import load_texts
 
-    from rashomon.annotate.nlp import MODEL_PACKAGE, load_nlp
+    from rashomon.annotate import load_nlp
     from rashomon.annotate.types import annotations_of
+    from rashomon.common.nlp import MODEL_PACKAGE
     from rashomon.store import codec
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -26,12 +26,12 @@ from typing import Self
 import duckdb
 import numpy as np
 
-from rashomon.annotate import AnnotatedArticle
+from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle
+from rashomon.clustering import REFINE_PASSES, ArticleFeatures, StoryClusterer
 from rashomon.ingest.text import normalize_text
 from rashomon.model import Article, Dossier
 from rashomon.store import codec
 from rashomon.store.migrations import current_version, migrate, rollback, tables_by_version
-from rashomon.store.stories import REFINE_PASSES, ArticleFeatures, StoryClusterer
 
 EXPORT_TABLES = ("articles", "mentions", "quotes", "numbers", "claims", "stories", "story_articles", "actors", "findings")
 # The article's columns are its model's fields, less those computed per analysis (origin: same-origin detection).
@@ -274,8 +274,6 @@ class CorpusStore:
         ).fetchall()
         if not rows:
             raise StoreError(f"{self.path}: no story with id {story_id!r} (rashomon stories --db {self.path} lists them)")
-        from rashomon.annotate import MAX_ANALYSED_CHARS
-
         annotated = []
         for row in rows:
             article = Article(**dict(zip(ANALYSED_COLUMNS, row[:-1])))

@@ -7,11 +7,11 @@ import pytest
 
 from rashomon.align.embed import encoder
 from rashomon.annotate import annotate_articles
-from rashomon.annotate.engines import BATCH, annotate_with
+from rashomon.clustering import lead_of
+from rashomon.engines import BATCH, annotate_with
 from rashomon.model import Article
 from rashomon.pipeline import ingest
 from rashomon.store import codec
-from rashomon.store.stories import lead_of
 from tests.conftest import EXAMPLE
 from tests.report.conftest import HOSTILE
 from tests.store.conftest import invented_report

@@ -19,10 +19,10 @@ from multiprocessing import get_context
 
 from rashomon.align.embed import encoder
 from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle, annotate_articles, load_nlp
+from rashomon.annotate.types import DocAnnotations
 from rashomon.clustering import lead_of
 from rashomon.ingest.text import NormalizedText
 from rashomon.model import Article
-from rashomon.store import codec
 
 ENGINES = ("local", "ray")
 BATCH = 16
@@ -38,7 +38,7 @@ def annotate_serialized(article_jsons: list[str], lead_vectors: bool = False) ->
     if lead_vectors and annotated:
         vectors = [[float(x) for x in v] for v in encoder(threads=1).encode([lead_of(a.article.title, a.article.text) for a in annotated])]
     return [
-        {"found": codec.dumps(item.found), "lead": vector, "text": item.normalized.text, "origin": list(item.normalized.origin)}
+        {"found": item.found.to_json(), "lead": vector, "text": item.normalized.text, "origin": list(item.normalized.origin)}
         for item, vector in zip(annotated, vectors)
     ]
 
@@ -46,7 +46,9 @@ def annotate_serialized(article_jsons: list[str], lead_vectors: bool = False) ->
 def rebuild(article: Article, result: dict) -> AnnotatedArticle:
     """An annotated article from the result a worker sent back."""
     normalized = NormalizedText(result["text"], tuple(result["origin"]), len(article.text[:MAX_ANALYSED_CHARS]))
-    return AnnotatedArticle(article, normalized, codec.loads(result["found"]), lead_embedding=result["lead"], found_json=result["found"])
+    return AnnotatedArticle(
+        article, normalized, DocAnnotations.from_json(result["found"]), lead_embedding=result["lead"], found_json=result["found"]
+    )
 
 
 def prepare_worker(parent: int | None = None) -> None:

@@ -89,7 +89,7 @@ def child(side: str, stream: str, workers: int) -> None:
     if side == "bare spaCy (n_process=2)":
         import spacy
 
-        from rashomon.annotate.nlp import MODEL_PACKAGE
+        from rashomon.common.nlp import MODEL_PACKAGE
 
         nlp = spacy.load(MODEL_PACKAGE)
         for _ in nlp.pipe((r["text"] for r in records), batch_size=16, n_process=2):

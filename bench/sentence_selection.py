@@ -212,9 +212,9 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from ingest_throughput import load_texts
 
-    from rashomon.annotate.nlp import MODEL_PACKAGE, load_nlp
+    from rashomon.annotate import load_nlp
     from rashomon.annotate.types import annotations_of
-    from rashomon.store import codec
+    from rashomon.common.nlp import MODEL_PACKAGE
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=["ecbplus", "fnc"], default="ecbplus")
@@ -226,7 +226,7 @@ def main() -> None:
     for name, nlp in (("full", load_nlp()), ("selective", load_selective(MODEL_PACKAGE))):
         started = time.perf_counter()
         docs = list(nlp.pipe(texts, batch_size=16))
-        results[name] = (time.perf_counter() - started, [codec.dumps(annotations_of(d)) for d in docs], docs)
+        results[name] = (time.perf_counter() - started, [annotations_of(d).to_json() for d in docs], docs)
     tokens = ner_tokens = parse_tokens = 0
     for doc in results["full"][2]:
         for sentence in doc.sents:

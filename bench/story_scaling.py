@@ -38,7 +38,7 @@ def stream(features: dict[str, dict], size: int) -> list[tuple[str, dict]]:
 
 
 def main() -> None:
-    from rashomon.store.stories import ArticleFeatures, StoryClusterer
+    from rashomon.clustering import ArticleFeatures, StoryClusterer
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000, 8000])

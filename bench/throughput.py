@@ -36,7 +36,7 @@ def load_texts(count: int) -> list[str]:
 def run_bare(texts: list[str]) -> None:
     import spacy
 
-    from rashomon.annotate.nlp import MODEL_PACKAGE
+    from rashomon.common.nlp import MODEL_PACKAGE
     from rashomon.ingest.text import normalize_text
 
     nlp = spacy.load(MODEL_PACKAGE)

@@ -98,7 +98,7 @@ def check_against_released_key(clusters: list[set[int]], kind: str) -> None:
 
 def annotate(docs: dict[str, dict], tokens: dict):
     """rashomon's annotations of every test document, with the spaCy doc kept for head lemmas."""
-    from rashomon.annotate.nlp import load_nlp
+    from rashomon.annotate import load_nlp
     from rashomon.annotate.types import annotations_of
     from rashomon.ingest.text import normalize_text
 
@@ -116,7 +116,7 @@ def stories_of(docs: dict[str, dict], texts, found, seed: int, gold: bool) -> di
     if gold:
         return {doc_id: doc["subtopic"] for doc_id, doc in docs.items()}
     from rashomon.align.embed import encoder
-    from rashomon.store.stories import StoryClusterer, article_features, lead_of
+    from rashomon.clustering import StoryClusterer, article_features, lead_of
 
     order = list(docs)
     random.Random(seed).shuffle(order)

@@ -36,7 +36,7 @@ def features_of(docs: list[dict]) -> dict[str, dict]:
     """Clustering features of every document, computed by rashomon's pipeline once and cached."""
     if CACHE.exists():
         return json.loads(CACHE.read_text())
-    from rashomon.annotate.engines import annotate_with
+    from rashomon.engines import annotate_with
     from rashomon.model import Article
     from rashomon.pipeline import story_features
 
@@ -65,7 +65,7 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
 
 def cluster(docs: list[dict], features: dict[str, dict], seed: int, weights, passes: int = 0) -> dict[str, str]:
     """One shuffled online pass, then ``passes`` re-assignment passes (what ``rashomon refine`` does)."""
-    from rashomon.store.stories import ArticleFeatures, StoryClusterer
+    from rashomon.clustering import ArticleFeatures, StoryClusterer
 
     order = list(docs)
     random.Random(seed).shuffle(order)
@@ -86,7 +86,7 @@ def evaluate(docs, features, seeds, weights, passes: int = 0) -> dict[str, tuple
 
 
 def main() -> None:
-    from rashomon.store.stories import REFINE_PASSES, Weights
+    from rashomon.clustering import REFINE_PASSES, Weights
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=5)

@@ -18,7 +18,7 @@ EXAMPLE = ROOT / "examples" / "seed-event"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from rashomon.annotate.nlp import load_nlp
+    from rashomon.annotate import load_nlp
 
     return load_nlp()
 

@@ -7,6 +7,7 @@ import pytest
 
 import rashomon
 from rashomon.model import Article, Dossier
+from rashomon.report import render
 from tests.conftest import EXAMPLE, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -43,7 +44,7 @@ def test_example_dossier_matches_golden(example_dossier):
 
 
 def test_example_markdown_matches_golden(example_dossier):
-    markdown = example_dossier.to_markdown().replace(str(ROOT) + "/", "")
+    markdown = render(example_dossier, "md").replace(str(ROOT) + "/", "")
     check_golden("example_dossier.md", markdown + "\n")
 
 

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import rashomon
 from rashomon.ingest.readers import read_bytes, sniff_kind
+from rashomon.report import render
 from tests.conftest import ROOT
 
 READER_EXAMPLES = 1_800
@@ -271,4 +272,4 @@ def test_pipeline_never_raises_accounts_for_every_file_and_writes_a_valid_dossie
         check_outcomes(generated, name, articles, diagnostics)
     event(f"articles analysed: {min(len(dossier.articles), 3)}{'+' if len(dossier.articles) > 3 else ''}")
     VALIDATOR.validate(json.loads(dossier.to_json()))
-    assert dossier.to_markdown().startswith("# rashomon dossier")
+    assert render(dossier, "md").startswith("# rashomon dossier")

@@ -3,9 +3,11 @@
 ``rashomon.analyze(paths_or_articles)`` returns a :class:`~rashomon.model.Dossier`.
 """
 
+from importlib.metadata import version
+
 from rashomon.model import SCHEMA_VERSION, Article, Dossier
 
-__version__ = "0.1.0"
+__version__ = version("rashomon")
 
 
 def analyze(inputs, **options) -> Dossier:

@@ -125,9 +125,9 @@ def summary_table(dossier: Dossier) -> Table:
 
 
 def render(dossier: Dossier, fmt: Format) -> str:
-    if fmt is Format.html:
-        return dossier.to_html()
-    return dossier.to_json() if fmt is Format.json else dossier.to_markdown()
+    from rashomon.report import render as render_report
+
+    return render_report(dossier, fmt.value)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -347,8 +347,8 @@ def fetch(
     if db is not None:
         ingest(urls, db, allow_private=allow_private, ignore_robots=ignore_robots)
         return
-    from rashomon.ingest.readers import IngestResult, read_url
-    from rashomon.ingest.web import is_url
+    from rashomon.ingest.readers import IngestResult
+    from rashomon.ingest.web import is_url, read_url
     from rashomon.model import Diagnostic
 
     result = IngestResult()
@@ -484,9 +484,9 @@ def demo(
 ) -> None:
     """Analyse the bundled example and write dossier.json, dossier.md and report.html."""
     dossier = run_analysis([str(example_dir())])
-    write_text(output / "dossier.json", dossier.to_json() + "\n")
-    write_text(output / "dossier.md", dossier.to_markdown() + "\n")
-    write_text(output / "report.html", dossier.to_html())
+    write_text(output / "dossier.json", render(dossier, Format.json) + "\n")
+    write_text(output / "dossier.md", render(dossier, Format.md) + "\n")
+    write_text(output / "report.html", render(dossier, Format.html))
     Console().print(summary_table(dossier))
     Console().print(f"wrote {output / 'dossier.json'}, {output / 'dossier.md'} and {output / 'report.html'} (open it in a browser)")
 
@@ -497,7 +497,7 @@ def report(
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("report.html"),
 ) -> None:
     """Render a dossier as one self-contained HTML file (opens offline, runs no script)."""
-    write_text(output, read_dossier(dossier_path).to_html())
+    write_text(output, render(read_dossier(dossier_path), Format.html))
     err.print(f"wrote {output}", highlight=False)
 
 

@@ -185,18 +185,6 @@ class Dossier(Record):
         """Read a dossier written by :meth:`to_json`."""
         return cls.model_validate_json(data)
 
-    def to_markdown(self) -> str:
-        """Render the dossier for a person to read."""
-        from rashomon.report.markdown import render_markdown
-
-        return render_markdown(self)
-
-    def to_html(self) -> str:
-        """Render the dossier as one self-contained HTML page."""
-        from rashomon.report.html import render_html
-
-        return render_html(self)
-
     def article(self, article_id: str) -> Article:
         """The article with this id."""
         return next(a for a in self.articles if a.id == article_id)

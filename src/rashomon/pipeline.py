@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon.align import find_findings
+from rashomon.align.embed import encoder
 from rashomon.annotate import AnnotatedArticle, annotate_articles
-from rashomon.annotate.engines import annotate_with
+from rashomon.clustering import ArticleFeatures, article_features, lead_of
+from rashomon.engines import annotate_with
 from rashomon.ingest import IngestResult, read_paths, unique_ids
 from rashomon.model import Article, Dossier
 from rashomon.resolve import build_records, resolve_actors
 from rashomon.store.corpus import CorpusStore
-from rashomon.store.stories import ArticleFeatures, article_features, lead_of
 
 Input = str | Path | Article
 
@@ -92,8 +93,6 @@ def story_features(annotated: list[AnnotatedArticle]) -> list[ArticleFeatures]:
 
     Leads the engine's workers already embedded are not embedded again.
     """
-    from rashomon.align.embed import encoder
-
     missing = [a for a in annotated if a.lead_embedding is None]
     fresh = iter(encoder().encode([lead_of(a.article.title, a.article.text) for a in missing]))
     vectors = [a.lead_embedding if a.lead_embedding is not None else next(fresh) for a in annotated]

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from rashomon.ingest.readers import read_paths
+from rashomon.ingest import read_paths
 
 GOOD = "Council approves budget\n\nThe city council approved the new budget on Monday after a long debate about roads and schools, officials said.\n"
 

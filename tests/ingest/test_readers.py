@@ -1,6 +1,7 @@
 import json
 
-from rashomon.ingest.readers import parse_front_matter, read_bytes, read_paths, unique_ids
+from rashomon.ingest import read_paths
+from rashomon.ingest.readers import parse_front_matter, read_bytes, unique_ids
 
 STORY = "Flooding closed the main road on Sunday, police said, and at least 40 homes were evacuated.\n"
 

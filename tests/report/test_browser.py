@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from rashomon.report import render
 from tests.report.conftest import live_server
 
 INJECTED = "() => [window.__xss, document.querySelectorAll('script, iframe, object, embed, [onerror], [onload]').length]"
@@ -36,7 +37,7 @@ def assert_nothing_injected(page) -> None:
 
 def test_report_shows_disputes_and_evidence_on_click(page, example_dossier, tmp_path, artifacts):
     report = tmp_path / "report.html"
-    report.write_text(example_dossier.to_html(), encoding="utf-8")
+    report.write_text(render(example_dossier, "html"), encoding="utf-8")
     page.goto(report.as_uri())
     disputed = page.locator("#disputed .card.disputed")
     assert disputed.count() == sum(f.kind == "disputed" for f in example_dossier.findings)
@@ -81,7 +82,7 @@ def test_ui_index_actor_page_and_highlighted_evidence(page, example_dossier, art
 
 def test_injected_markup_never_runs_in_the_report(page, hostile_dossier, tmp_path, artifacts):
     report = tmp_path / "hostile.html"
-    report.write_text(hostile_dossier.to_html(), encoding="utf-8")
+    report.write_text(render(hostile_dossier, "html"), encoding="utf-8")
     page.goto(report.as_uri())
     assert_nothing_injected(page)
     assert "<script>window.__xss = 1</script>" in page.inner_text("body")

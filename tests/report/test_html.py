@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from rashomon.report import render
 from rashomon.report.view import safe_url, segments
 
 
@@ -30,7 +31,7 @@ def parse(html: str) -> Collector:
 
 
 def test_report_is_self_contained(example_dossier):
-    page = parse(example_dossier.to_html())
+    page = parse(render(example_dossier, "html"))
     tags = page.tags
     assert not [t for t, a in tags if t in ("script", "iframe", "object", "embed", "link")]
     for tag, attrs in tags:
@@ -41,7 +42,7 @@ def test_report_is_self_contained(example_dossier):
 
 
 def test_report_order_and_charts(example_dossier):
-    html = example_dossier.to_html()
+    html = render(example_dossier, "html")
     order = [
         html.index(f'id="{section}"')
         for section in ("disputed", "corroborated", "single-source", "charts", "actors", "quotes", "numbers", "timeline", "articles")
@@ -52,7 +53,7 @@ def test_report_order_and_charts(example_dossier):
 
 
 def test_disputed_sides_show_each_outlet_with_contested_words_marked(example_dossier):
-    html = example_dossier.to_html()
+    html = render(example_dossier, "html")
     numeric = next(f for f in example_dossier.findings if f.relation == "numeric_conflict")
     card = html[html.index(f'id="finding-{numeric.id}"') :]
     card = card[: card.index("</article>")]
@@ -62,7 +63,7 @@ def test_disputed_sides_show_each_outlet_with_contested_words_marked(example_dos
 
 
 def test_every_evidence_link_has_its_target(example_dossier):
-    html = example_dossier.to_html()
+    html = render(example_dossier, "html")
     ids = set(re.findall(r'id="([^"]+)"', html))
     targets = [href[1:] for href in re.findall(r'href="(#[^"]+)"', html)]
     assert targets and all(t in ids for t in targets)
@@ -71,7 +72,7 @@ def test_every_evidence_link_has_its_target(example_dossier):
 
 
 def test_hostile_text_is_shown_as_text_never_as_markup(hostile_dossier):
-    html = hostile_dossier.to_html()
+    html = render(hostile_dossier, "html")
     page = parse(html)
     assert not [t for t, a in page.tags if t == "script" or any(k.startswith("on") for k in a)]
     assert not [a for t, a in page.tags if t == "a" and a.get("href", "").strip().lower().startswith("javascript")]
@@ -95,5 +96,5 @@ def test_segments_merge_overlapping_marks():
 def test_example_report_matches_golden(example_dossier):
     from tests.test_pipeline import check_golden
 
-    html = re.sub(r'src="data:image/svg\+xml;base64,[^"]+"', 'src="data:image/svg+xml;base64,CHART"', example_dossier.to_html())
+    html = re.sub(r'src="data:image/svg\+xml;base64,[^"]+"', 'src="data:image/svg+xml;base64,CHART"', render(example_dossier, "html"))
     check_golden("example_report.html", html)

@@ -1,4 +1,5 @@
 from rashomon.model import Actor, Article, Claim, Dossier, Finding, FindingSide, Quote
+from rashomon.report import render
 
 
 def test_markdown_sections_and_escaping():
@@ -31,7 +32,7 @@ def test_markdown_sections_and_escaping():
             )
         ],
     )
-    markdown = dossier.to_markdown()
+    markdown = render(dossier, "md")
     for heading in (
         "## What the sources agree on",
         "## What is disputed",
@@ -61,7 +62,7 @@ def test_markdown_shows_evolving_figures_in_order():
     update = Finding(
         id="f1", kind="evolving", summary="The figure changed: 9 → 14", claim_ids=["a1:c1", "a2:c1"], independent_sources=2, sides=sides
     )
-    markdown = Dossier(articles=articles, claims=claims, findings=[update]).to_markdown()
+    markdown = render(Dossier(articles=articles, claims=claims, findings=[update]), "md")
     section = markdown.split("## What changed between reports", 1)[1].split("\n## ", 1)[0]
     assert "The figure changed: 9 → 14" in section
     assert section.index("9 arrested") < section.index("14 arrested")
@@ -75,7 +76,7 @@ def rendered_html(markdown: str) -> str:
 
 
 def test_markdown_escapes_html_and_links_from_articles(hostile_dossier):
-    markdown = hostile_dossier.to_markdown()
+    markdown = render(hostile_dossier, "md")
     shown = rendered_html(markdown)
     assert "<script" not in shown and "<img" not in shown and "<a href" not in shown
     assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in shown
@@ -86,7 +87,7 @@ def test_markdown_escapes_html_and_links_from_articles(hostile_dossier):
 def test_markdown_text_cannot_open_links_code_or_cells():
     article = Article(id="a/1", source_path="x.txt", outlet="[click](javascript:alert(1)) | `x`", title="Tom & Jerry <b>", text="x")
     dossier = Dossier(articles=[article], diagnostics=[{"source_path": "odd`` name.txt", "stage": "ingest", "message": "empty"}])
-    shown = rendered_html(dossier.to_markdown())
+    shown = rendered_html(render(dossier, "md"))
     assert "<a href" not in shown and "<b>" not in shown
     assert "[click](javascript:alert(1)) | <code>" not in shown
     assert "<td>[click](javascript:alert(1)) | `x`</td>" in shown
@@ -96,6 +97,6 @@ def test_markdown_text_cannot_open_links_code_or_cells():
 
 def test_markdown_plain_text_reads_unchanged():
     article = Article(id="a1", source_path="x.txt", outlet="Valley Courier", title="Forty homes lost, mayor says", text="x")
-    markdown = Dossier(articles=[article]).to_markdown()
+    markdown = render(Dossier(articles=[article]), "md")
     assert "| a1 | Valley Courier | Forty homes lost, mayor says |" in markdown
     assert "<td>Forty homes lost, mayor says</td>" in rendered_html(markdown)

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from rashomon.model import Actor, Finding
 from rashomon.pipeline import analyze, analyze_story, ingest_into_store
 from rashomon.store.corpus import CorpusStore
 from rashomon.store.migrations import MIGRATIONS, migrate
@@ -141,6 +142,23 @@ def test_a_stored_story_analyses_like_its_files(tmp_path):
     direct = analyze([HOSTILE])
     assert [f.model_dump() for f in stored.findings] == [f.model_dump() for f in direct.findings]
     assert [a.model_dump() for a in stored.actors] == [a.model_dump() for a in direct.actors]
+
+
+def test_a_saved_analysis_reads_back_as_the_records_it_was_written_from(tmp_path):
+    with CorpusStore(tmp_path / "news.duckdb") as store:
+        ingest_into_store([HOSTILE], store)
+        (story,) = store.stories()
+        dossier = analyze_story(store, story["id"])
+        actors = store.con.execute("SELECT * EXCLUDE (story_id) FROM actors ORDER BY id").fetchall()
+        columns = [d[0] for d in store.con.description]
+        findings = store.con.execute("SELECT * EXCLUDE (story_id) FROM findings ORDER BY id").fetchall()
+        finding_columns = [d[0] for d in store.con.description]
+    assert len(actors) == len(dossier.actors) > 0 and len(findings) == len(dossier.findings) > 0
+    assert [Actor.model_validate(dict(zip(columns, row))) for row in actors] == sorted(dossier.actors, key=lambda a: a.id)
+    for row, finding in zip(findings, sorted(dossier.findings, key=lambda f: f.id), strict=True):
+        values = dict(zip(finding_columns, row))
+        assert Finding.model_validate_json(values.pop("data")) == finding
+        assert values == finding.model_dump(mode="json", exclude={"sides"})
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])

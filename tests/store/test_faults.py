@@ -18,9 +18,9 @@ import pytest
 from typer.testing import CliRunner
 
 from rashomon.cli import app
+from rashomon.clustering import StoryClusterer
 from rashomon.pipeline import ingest_into_store
 from rashomon.store.corpus import CorpusStore, StoreError
-from rashomon.store.stories import StoryClusterer
 from tests.report.conftest import HOSTILE
 
 # DuckDB's file layout: three 4 KiB headers, then blocks of 256 KiB, each starting with its 8-byte checksum.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import duckdb
 import numpy as np
 
+from rashomon.clustering import ArticleFeatures, Story, StoryClusterer
 from rashomon.pipeline import analyze_story, ingest_into_store
 from rashomon.store.corpus import CorpusStore
-from rashomon.store.stories import ArticleFeatures, Story, StoryClusterer
 from tests.store.test_corpus import consistent, rashomon
 
 

@@ -41,7 +41,7 @@ from rashomon.align.relation import (
     relate,
     same_scope,
 )
-from rashomon.annotate.dates import parse_published
+from rashomon.common.dates import parse_published
 from rashomon.model import Claim, Dossier, Finding, FindingSide, NumberClaim
 
 NOTABLE_STATUSES = {"claimed", "denied"}

@@ -6,9 +6,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from rashomon.annotate.dates import parse_published
-from rashomon.annotate.nlp import load_nlp
+from rashomon.annotate.components import load_nlp
 from rashomon.annotate.types import DocAnnotations, annotations_of
+from rashomon.common.dates import parse_published
 from rashomon.ingest.text import NormalizedText, normalize_text
 from rashomon.model import Article
 

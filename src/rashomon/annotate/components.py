@@ -19,6 +19,7 @@ from rashomon.annotate.numbers import extract_numbers
 from rashomon.annotate.quotes import extract_quotes
 from rashomon.annotate.speakers import entity_mentions
 from rashomon.annotate.types import annotations_of
+from rashomon.common.nlp import MODEL_PACKAGE, load_pipeline
 
 INTERNAL_ERROR = "internal error"
 COMPONENTS = ("rashomon_mentions", "rashomon_quotes", "rashomon_numbers", "rashomon_dates", "rashomon_claims")
@@ -72,3 +73,8 @@ Language.component("rashomon_quotes", func=guarded("quotes", _quotes))
 Language.component("rashomon_numbers", func=guarded("numbers", _numbers))
 Language.component("rashomon_dates", func=guarded("dates", _dates))
 Language.component("rashomon_claims", func=guarded("claims", _claims))
+
+
+def load_nlp(model: str = MODEL_PACKAGE, extractors: bool = True) -> Language:
+    """The English pipeline with rashomon's news components and, unless ``extractors`` is false, its extractors."""
+    return load_pipeline(model, COMPONENTS if extractors else ())

@@ -73,7 +73,7 @@ def fnc_bodies() -> dict[str, str]:
 
 def dateline(sentences: list[str]) -> str | None:
     """The publication date an ECB+ page shows on a line of its own near the top ("July 08,2012", "Updated 5/5/2010 1:41 PM")."""
-    from rashomon.annotate.dates import parse_published
+    from rashomon.common.dates import parse_published
 
     for line in sentences[1:4]:
         if len(line.split()) <= DATELINE_WORDS and YEAR.search(line):

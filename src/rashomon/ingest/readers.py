@@ -369,40 +369,6 @@ def iter_files(path: Path) -> Iterator[Path]:
         yield path
 
 
-def read_url(url: str, fetcher) -> IngestResult:
-    """The article at a web address, or a diagnostic naming the URL and why it was not read."""
-    from rashomon.ingest.web import fetch_article
-
-    try:
-        return IngestResult(articles=[fetch_article(fetcher, url)])
-    except InputProblem as problem:
-        return IngestResult(diagnostics=[Diagnostic(source_path=url, stage="ingest", message=str(problem))])
-
-
-def read_paths(paths: Iterable[str | Path], fetcher=None) -> IngestResult:
-    """Read every file, folder (recursive), ``-`` (stdin) or http(s) URL given, in order.
-
-    URLs are downloaded by ``fetcher`` (a :class:`rashomon.ingest.web.Fetcher`; one with the default, safe policy
-    when none is given).
-    """
-    from rashomon.ingest.web import Fetcher, is_url
-
-    result = IngestResult()
-    own_fetcher = None
-    try:
-        for given in paths:
-            if is_url(given):
-                if fetcher is None:
-                    fetcher = own_fetcher = Fetcher()
-                result.extend(read_url(str(given), fetcher))
-                continue
-            read_local(given, result)
-    finally:
-        if own_fetcher is not None:
-            own_fetcher.close()
-    return result
-
-
 def read_local(given: str | Path, result: IngestResult) -> None:
     """Read one file, folder (recursive) or ``-`` (stdin) into ``result``."""
     if str(given) == "-":

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib.metadata import version
 from typing import Self
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -27,12 +28,11 @@ from urllib.robotparser import RobotFileParser
 import httpcore
 import httpx
 
-from rashomon import __version__
 from rashomon.ingest.metadata import outlet_from_url
-from rashomon.ingest.readers import InputProblem, decode_html, read_html_document, read_text_document
-from rashomon.model import Article
+from rashomon.ingest.readers import IngestResult, InputProblem, decode_html, read_html_document, read_text_document
+from rashomon.model import Article, Diagnostic
 
-USER_AGENT = f"rashomon/{__version__} (cross-checks news reports; python-httpx)"
+USER_AGENT = f"rashomon/{version('rashomon')} (cross-checks news reports; python-httpx)"
 ROBOTS_AGENT = "rashomon"
 # 10 MB: the issue's cap; the largest news pages seen are a few MB of HTML, mostly inline scripts.
 MAX_PAGE_BYTES = 10_000_000
@@ -338,3 +338,11 @@ def fetch_article(fetcher: Fetcher, url: str) -> Article:
     if page is None:  # only a conditional request can be answered 304, and this one is not conditional
         raise FetchProblem("HTTP 304 to a request that was not conditional")
     return article_from_page(page)
+
+
+def read_url(url: str, fetcher) -> IngestResult:
+    """The article at a web address, or a diagnostic naming the URL and why it was not read."""
+    try:
+        return IngestResult(articles=[fetch_article(fetcher, url)])
+    except InputProblem as problem:
+        return IngestResult(diagnostics=[Diagnostic(source_path=url, stage="ingest", message=str(problem))])

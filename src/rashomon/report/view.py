@@ -15,7 +15,6 @@ from datetime import datetime
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from rashomon.align.relation import describe
 from rashomon.model import Actor, Article, Claim, DateMention, Dossier, Finding, NumberClaim, Quote
 
 SAFE_URL_SCHEMES = {"http", "https"}
@@ -187,9 +186,9 @@ class DossierView:
         marks = []
         if finding.relation in ("numeric_conflict", "evolving") or finding.kind == "evolving":
             numbers = [n for i in claim.number_ids if (n := self.numbers.get(i))]
-            positions = " | ".join(side.position for side in finding.sides)
-            named = [n for n in numbers if describe(n) and describe(n) in positions]
-            marks += [(n.start_char, n.end_char) for n in named or numbers]
+            held = {i for side in finding.sides for i in side.number_ids}
+            # A dossier written before sides carried their numbers (schema < 1.2) marks all of the claim's figures.
+            marks += [(n.start_char, n.end_char) for n in [n for n in numbers if n.id in held] or numbers]
         if not marks and claim.predicate_start is not None and claim.predicate_end is not None:
             marks.append((claim.predicate_start, claim.predicate_end))
         return marks

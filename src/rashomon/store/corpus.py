@@ -26,18 +26,23 @@ from typing import Self
 import duckdb
 import numpy as np
 
-from rashomon.annotate import AnnotatedArticle
+from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle
+from rashomon.annotate.types import DocAnnotations
+from rashomon.clustering import REFINE_PASSES, ArticleFeatures, StoryClusterer
 from rashomon.ingest.text import normalize_text
-from rashomon.model import Article, Dossier
-from rashomon.store import codec
+from rashomon.model import Actor, Article, Dossier, Finding, Record
 from rashomon.store.migrations import current_version, migrate, rollback, tables_by_version
-from rashomon.store.stories import REFINE_PASSES, ArticleFeatures, StoryClusterer
 
 EXPORT_TABLES = ("articles", "mentions", "quotes", "numbers", "claims", "stories", "story_articles", "actors", "findings")
 # The article's columns are its model's fields, less those computed per analysis (origin: same-origin detection).
 ARTICLE_COLUMNS = tuple(name for name in Article.model_fields if name not in {"origin"})
 # What an analysis reads back: the fields a dossier carries (the raw page stays in the store).
 ANALYSED_COLUMNS = tuple(name for name in ARTICLE_COLUMNS if not Article.model_fields[name].exclude)
+
+
+# A story's analysis is stored from its records: a column per field of the model (a finding's sides stay in its JSON).
+ACTOR_COLUMNS = tuple(Actor.model_fields)
+FINDING_COLUMNS = tuple(name for name in Finding.model_fields if name != "sides")
 
 
 # Tables holding exactly one row per stored article (written together in each batch's transaction).
@@ -116,10 +121,25 @@ def insert_rows(
     con.execute(f"{verb} INTO {table}{named} SELECT * FROM incoming_rows")
 
 
+def insert_records(
+    con: duckdb.DuckDBPyConnection, table: str, story_id: str, records: list[Record], columns: tuple[str, ...], whole_as: str | None = None
+) -> None:
+    """One row per record of a story: its ``columns`` from ``model_dump``, and the whole record as JSON in ``whole_as`` if named."""
+    if not records:
+        return
+    named = ("story_id", *columns, *([whole_as] if whole_as else []))
+    rows = []
+    for record in records:
+        values = record.model_dump(mode="json")
+        rows.append([story_id, *(values[name] for name in columns), *([record.model_dump_json()] if whole_as else [])])
+    # executemany, not insert_rows: list columns (aliases, claim_ids) do not survive the numpy object arrays it scans.
+    con.executemany(f"INSERT INTO {table} ({', '.join(named)}) VALUES ({', '.join('?' * len(named))})", rows)
+
+
 def item_rows(article_id: str, annotated: AnnotatedArticle, rows: dict[str, list[list]]) -> None:
     """The annotations blob and one row per mention, quote, number and claim (offsets into the stored text)."""
     found, span_of, text = annotated.found, annotated.normalized.original_span, annotated.article.text
-    rows["annotations"].append([article_id, annotated.found_json or codec.dumps(found)])
+    rows["annotations"].append([article_id, annotated.found_json or found.to_json()])
 
     def add(table, items, make):
         rows[table].extend(make(n, item, *span_of(item.start, item.end)) for n, item in enumerate(items, start=1))
@@ -274,12 +294,12 @@ class CorpusStore:
         ).fetchall()
         if not rows:
             raise StoreError(f"{self.path}: no story with id {story_id!r} (rashomon stories --db {self.path} lists them)")
-        from rashomon.annotate import MAX_ANALYSED_CHARS
-
         annotated = []
         for row in rows:
             article = Article(**dict(zip(ANALYSED_COLUMNS, row[:-1])))
-            annotated.append(AnnotatedArticle(article, normalize_text(article.text[:MAX_ANALYSED_CHARS]), codec.loads(row[-1])))
+            annotated.append(
+                AnnotatedArticle(article, normalize_text(article.text[:MAX_ANALYSED_CHARS]), DocAnnotations.from_json(row[-1]))
+            )
         return annotated
 
     def save_analysis(self, story_id: str, dossier: Dossier) -> None:
@@ -289,19 +309,8 @@ class CorpusStore:
         try:
             con.execute("DELETE FROM actors WHERE story_id = ?", [story_id])
             con.execute("DELETE FROM findings WHERE story_id = ?", [story_id])
-            if dossier.actors:
-                con.executemany(
-                    "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [[story_id, a.id, a.name, a.type, a.aliases, a.mentions, a.article_ids] for a in dossier.actors],
-                )
-            if dossier.findings:
-                con.executemany(
-                    "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        [story_id, f.id, f.kind, f.summary, f.relation, f.reason, f.independent_sources, f.claim_ids, f.model_dump_json()]
-                        for f in dossier.findings
-                    ],
-                )
+            insert_records(con, "actors", story_id, dossier.actors, ACTOR_COLUMNS)
+            insert_records(con, "findings", story_id, dossier.findings, FINDING_COLUMNS, whole_as="data")
             con.execute("COMMIT")
         except BaseException as error:
             rollback(con)

@@ -119,15 +119,16 @@ def headline_entities(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str = MODEL_PACKAGE, extractors: bool = True) -> Language:
-    """The English pipeline with rashomon's news components, loaded once per process."""
-    from rashomon.annotate.components import COMPONENTS
+def load_pipeline(model: str = MODEL_PACKAGE, extra: tuple[str, ...] = ()) -> Language:
+    """The English pipeline with rashomon's news components, then the ``extra`` components named, loaded once per process.
 
+    Extra components are named as registered with spaCy (the annotate stage registers its extractors), so this
+    module needs nothing from the stages that add them.
+    """
     nlp = spacy.load(model)
     nlp.add_pipe("rashomon_paragraph_boundaries", before="parser")
     nlp.add_pipe("rashomon_entity_lines", after="ner")
     nlp.add_pipe("rashomon_headline_entities", after="rashomon_entity_lines")
-    if extractors:
-        for name in COMPONENTS:
-            nlp.add_pipe(name)
+    for name in extra:
+        nlp.add_pipe(name)
     return nlp

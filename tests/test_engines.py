@@ -7,18 +7,17 @@ import pytest
 
 from rashomon.align.embed import encoder
 from rashomon.annotate import annotate_articles
-from rashomon.annotate.engines import BATCH, annotate_with
+from rashomon.clustering import lead_of
+from rashomon.engines import BATCH, annotate_with
 from rashomon.model import Article
 from rashomon.pipeline import ingest
-from rashomon.store import codec
-from rashomon.store.stories import lead_of
 from tests.conftest import EXAMPLE
 from tests.report.conftest import HOSTILE
 from tests.store.conftest import invented_report
 
 
 def outputs(annotated) -> list[tuple]:
-    return [(a.article.id, codec.dumps(a.found), a.normalized.text) for a in annotated]
+    return [(a.article.id, a.found.to_json(), a.normalized.text) for a in annotated]
 
 
 def test_worker_processes_equal_this_process():

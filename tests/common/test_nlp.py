@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.annotate.nlp import load_nlp
+from rashomon.common.nlp import load_pipeline
 
 HEADLINE = "Veltrix Enters Cloud Business With Bold Acquisition"
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return load_nlp(extractors=False)
+    return load_pipeline()
 
 
 def headline_names(doc) -> list[str]:

@@ -17,7 +17,10 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
-from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle, annotate_articles
+from rashomon.align.embed import encoder
+from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle, annotate_articles, load_nlp
+from rashomon.annotate.types import DocAnnotations
+from rashomon.clustering import lead_of
 from rashomon.ingest.text import NormalizedText
 from rashomon.model import Article
 
@@ -29,34 +32,27 @@ ORPHAN_CHECK_SECONDS = 1.0
 
 def annotate_serialized(article_jsons: list[str], lead_vectors: bool = False) -> list[dict]:
     """The per-article work on a batch: annotations (as stored JSON) and, if asked, the lead's embedding."""
-    from rashomon.store import codec
-
     articles = [Article.model_validate_json(text) for text in article_jsons]
     annotated = list(annotate_articles(articles))
     vectors: list = [None] * len(annotated)
     if lead_vectors and annotated:
-        from rashomon.align.embed import encoder
-        from rashomon.store.stories import lead_of
-
         vectors = [[float(x) for x in v] for v in encoder(threads=1).encode([lead_of(a.article.title, a.article.text) for a in annotated])]
     return [
-        {"found": codec.dumps(item.found), "lead": vector, "text": item.normalized.text, "origin": list(item.normalized.origin)}
+        {"found": item.found.to_json(), "lead": vector, "text": item.normalized.text, "origin": list(item.normalized.origin)}
         for item, vector in zip(annotated, vectors)
     ]
 
 
 def rebuild(article: Article, result: dict) -> AnnotatedArticle:
     """An annotated article from the result a worker sent back."""
-    from rashomon.store import codec
-
     normalized = NormalizedText(result["text"], tuple(result["origin"]), len(article.text[:MAX_ANALYSED_CHARS]))
-    return AnnotatedArticle(article, normalized, codec.loads(result["found"]), lead_embedding=result["lead"], found_json=result["found"])
+    return AnnotatedArticle(
+        article, normalized, DocAnnotations.from_json(result["found"]), lead_embedding=result["lead"], found_json=result["found"]
+    )
 
 
 def prepare_worker(parent: int | None = None) -> None:
     """Load the models once per worker process; a worker whose parent died (``kill -9``) exits instead of lingering."""
-    from rashomon.annotate.nlp import load_nlp
-
     if parent is not None:
         threading.Thread(target=exit_when_orphaned, args=(parent,), daemon=True).start()
     load_nlp()

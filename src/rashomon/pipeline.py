@@ -24,6 +24,7 @@ from rashomon.annotate import AnnotatedArticle, annotate_articles
 from rashomon.clustering import ArticleFeatures, article_features, lead_of
 from rashomon.engines import annotate_with
 from rashomon.ingest import IngestResult, read_paths, unique_ids
+from rashomon.ingest.readers import DEFAULT_LIMITS, ReadLimits
 from rashomon.model import Article, Dossier
 from rashomon.resolve import build_records, resolve_actors
 from rashomon.store.corpus import CorpusStore
@@ -31,7 +32,7 @@ from rashomon.store.corpus import CorpusStore
 Input = str | Path | Article
 
 
-def ingest(inputs: Iterable[Input], repeats: str = "rename", fetcher=None) -> IngestResult:
+def ingest(inputs: Iterable[Input], repeats: str = "rename", fetcher=None, limits: ReadLimits = DEFAULT_LIMITS) -> IngestResult:
     """Stage 1: read paths (files, folders, ``-``, http(s) URLs downloaded by ``fetcher``) and take ready-made articles
     as they are.
 
@@ -45,7 +46,7 @@ def ingest(inputs: Iterable[Input], repeats: str = "rename", fetcher=None) -> In
             result.articles.append(item)
         else:
             paths.append(item)
-    result.extend(read_paths(paths, fetcher))
+    result.extend(read_paths(paths, fetcher, limits))
     if repeats == "drop":
         first: dict[str, Article] = {}
         for article in result.articles:
@@ -108,6 +109,7 @@ def ingest_into_store(
     on_batch: Callable[[StoreIngestReport], None] | None = None,
     refine: bool = True,
     fetcher=None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> StoreIngestReport:
     """Stages 1-2 into the corpus store: new articles only, annotated, placed in stories, committed batch by batch.
 
@@ -115,7 +117,7 @@ def ingest_into_store(
     (see :meth:`StoryClusterer.refine`), in one more transaction. That re-assignment is recorded as pending
     before the first batch is written, so a run killed before it finished has it completed by the next run.
     """
-    ingested = ingest(inputs, repeats="drop", fetcher=fetcher)
+    ingested = ingest(inputs, repeats="drop", fetcher=fetcher, limits=limits)
     report = StoreIngestReport(read=len(ingested.articles), diagnostics=list(ingested.diagnostics))
     known = store.known_ids(a.id for a in ingested.articles)
     todo = [a for a in ingested.articles if a.id not in known]
@@ -159,11 +161,12 @@ def analyze(
     on_done: Callable[[AnnotatedArticle], None] | None = None,
     on_ingested: Callable[[IngestResult], None] | None = None,
     fetcher=None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> Dossier:
     """Analyse articles about one event into a dossier with cross-source findings."""
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
-    ingested = ingest(inputs, fetcher=fetcher)
+    ingested = ingest(inputs, fetcher=fetcher, limits=limits)
     if on_ingested is not None:
         on_ingested(ingested)
     annotated = annotate(ingested.articles, on_done=on_done)

@@ -2,10 +2,12 @@
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
 from rashomon.ingest import read_paths
+from rashomon.ingest.readers import ReadLimits
 
 GOOD = "Council approves budget\n\nThe city council approved the new budget on Monday after a long debate about roads and schools, officials said.\n"
 
@@ -174,3 +176,39 @@ def test_link_loops_are_reported_and_a_folder_loop_is_not_followed(tmp_path):
     result = read_paths([tmp_path])
     assert messages(result) == {"one": "broken symbolic link", "two": "broken symbolic link"}
     assert [a.title for a in result.articles] == ["Council approves budget"]
+
+
+def test_the_size_limits_are_settable_and_each_names_its_limit(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "long.txt").write_text(GOOD * 3, encoding="utf-8")
+    (tmp_path / "export.jsonl").write_text(json.dumps({"text": GOOD}) + "\n" + json.dumps({"text": GOOD * 3}) + "\n", encoding="utf-8")
+    limits = ReadLimits(document_bytes=len(GOOD.encode()) + 1, export_bytes=10_000, record_chars=len(GOOD) + 20)
+    result = read_paths([tmp_path], limits=limits)
+    assert sorted(a.source_path.rsplit("/", 1)[-1] for a in result.articles) == ["export.jsonl#1", "good.txt"]
+    assert messages(result) == {
+        "long.txt": f"file is {len(GOOD.encode()) * 3:,} bytes, over the {len(GOOD.encode()) + 1:,}-byte limit",
+        "export.jsonl": f"line 2: record is {len(json.dumps({'text': GOOD * 3})):,} characters, over the {len(GOOD) + 20:,}-character limit",
+    }
+
+
+def test_the_default_limits_read_what_smaller_limits_refuse(tmp_path):
+    (tmp_path / "long.txt").write_text(GOOD * 3, encoding="utf-8")
+    assert [a.source_path.rsplit("/", 1)[-1] for a in read_paths([tmp_path]).articles] == ["long.txt"]
+    assert read_paths([tmp_path], limits=ReadLimits(document_bytes=100)).articles == []
+
+
+def test_an_unreadable_file_is_one_diagnostic_and_the_rest_is_read(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(GOOD.replace("budget", "plan"), encoding="utf-8")
+    real_open = Path.open
+
+    def refuse_secret(path, *args, **kwargs):
+        # Tests run as root here, where chmod 000 does not stop reading: the refusal the OS gives others is raised.
+        if path.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse_secret)
+    result = read_paths([tmp_path])
+    assert [a.source_path.rsplit("/", 1)[-1] for a in result.articles] == ["good.txt"]
+    assert messages(result) == {"secret.txt": "cannot read: Permission denied"}

@@ -20,12 +20,8 @@ from pathlib import Path
 from rashomon.ingest.metadata import detect_language, outlet_from_text, outlet_from_url
 from rashomon.model import Article, Diagnostic
 
-MAX_DOCUMENT_BYTES = 5_000_000
-MAX_EXPORT_BYTES = 2_000_000_000
 MIN_WORDS = 5
 MAX_FIELD_CHARS = 300
-# One record of an export is one article: held to the same size as a document file (a 30 MB record took 97 s and 1.6 GB).
-MAX_RECORD_CHARS = MAX_DOCUMENT_BYTES
 MIN_SCRIPT_LETTERS = 20
 DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 BYTE_ORDER_MARKS = (
@@ -69,6 +65,25 @@ RECORD_ALIASES = {
 
 class InputProblem(Exception):
     """A problem with one input that becomes a user-facing diagnostic."""
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Size limits enforced while reading (never taken from ``stat``), so that one input cannot exhaust memory or time.
+
+    - ``document_bytes``: one HTML or text file; 5 MB holds the longest real article many times over.
+    - ``export_bytes``: one JSONL/JSON/CSV export or standard input; 2 GB, far above a day of news, below this
+      machine's memory.
+    - ``record_chars``: one record of an export is one article, so it is held to the document limit (a 30 MB record
+      took 97 s and 1.6 GB before there was a limit).
+    """
+
+    document_bytes: int = 5_000_000
+    export_bytes: int = 2_000_000_000
+    record_chars: int = 5_000_000
+
+
+DEFAULT_LIMITS = ReadLimits()
 
 
 @dataclass
@@ -231,15 +246,15 @@ def first_field(record: dict, names: tuple[str, ...]) -> object | None:
     return None
 
 
-def record_to_article(record: object, source_path: str, position: int) -> Article:
+def record_to_article(record: object, source_path: str, position: int, max_chars: int = DEFAULT_LIMITS.record_chars) -> Article:
     """One JSONL/CSV record (a mapping with ``text``) as an article at ``FILE#ID``."""
     if not isinstance(record, dict):
         raise InputProblem("record is not an object")
     text = first_field(record, RECORD_ALIASES["text"])
     if not isinstance(text, str):
         raise InputProblem("record has no 'text' string")
-    if len(text) > MAX_RECORD_CHARS:
-        raise InputProblem(f"record text is {len(text):,} characters, over the {MAX_RECORD_CHARS:,}-character limit")
+    if len(text) > max_chars:
+        raise InputProblem(f"record text is {len(text):,} characters, over the {max_chars:,}-character limit")
     record_id = first_field(record, RECORD_ALIASES["id"])
     key = str(record_id) if record_id is not None else str(position)
     meta = {name: (str(value) if (value := first_field(record, RECORD_ALIASES[name])) is not None else None) for name in RECORD_FIELDS}
@@ -267,7 +282,7 @@ def first_line_is_json(text: str) -> bool:
     return True
 
 
-def iter_json_records(text: str) -> Iterator[tuple[int, object | InputProblem]]:
+def iter_json_records(text: str, max_chars: int = DEFAULT_LIMITS.record_chars) -> Iterator[tuple[int, object | InputProblem]]:
     """(line number, record or problem) for a JSONL file, or for a JSON array or single-object file."""
     stripped = text.lstrip()
     whole = stripped.startswith("[") or (stripped.startswith("{") and "\n" in stripped.rstrip() and not stripped.rstrip().endswith("}\n{"))
@@ -284,8 +299,8 @@ def iter_json_records(text: str) -> Iterator[tuple[int, object | InputProblem]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        if len(line) > MAX_RECORD_CHARS:
-            yield number, InputProblem(f"line {number}: record is {len(line):,} characters, over the {MAX_RECORD_CHARS:,}-character limit")
+        if len(line) > max_chars:
+            yield number, InputProblem(f"line {number}: record is {len(line):,} characters, over the {max_chars:,}-character limit")
             continue
         try:
             yield number, load_json(line)
@@ -293,16 +308,16 @@ def iter_json_records(text: str) -> Iterator[tuple[int, object | InputProblem]]:
             yield number, InputProblem(f"line {number}: {problem}")
 
 
-def read_records(data: bytes, source_path: str, suffix: str) -> IngestResult:
+def read_records(data: bytes, source_path: str, suffix: str, limits: ReadLimits = DEFAULT_LIMITS) -> IngestResult:
     """All articles of a JSONL/JSON or CSV/TSV export; a bad record costs only itself."""
     result = IngestResult()
     text = decode_bytes(data)
     if suffix in CSV_SUFFIXES:
-        csv.field_size_limit(MAX_DOCUMENT_BYTES)
+        csv.field_size_limit(limits.record_chars)
         reader = csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",", strict=True)
         rows: Iterable[tuple[int, object | InputProblem]] = ((n, row) for n, row in enumerate(reader, start=1))
     else:
-        rows = iter_json_records(text)
+        rows = iter_json_records(text, limits.record_chars)
     try:
         for position, record in rows:
             where = f"{source_path}#{position}"
@@ -310,7 +325,7 @@ def read_records(data: bytes, source_path: str, suffix: str) -> IngestResult:
                 result.diagnostics.append(Diagnostic(source_path=where, stage="ingest", message=str(record)))
                 continue
             try:
-                result.articles.append(record_to_article(record, source_path, position))
+                result.articles.append(record_to_article(record, source_path, position, limits.record_chars))
             except InputProblem as problem:
                 result.diagnostics.append(Diagnostic(source_path=where, stage="ingest", message=str(problem)))
     except csv.Error as error:
@@ -339,18 +354,18 @@ def sniff_kind(data: bytes, suffix: str) -> str:
     return "text"
 
 
-def read_bytes(data: bytes, source_path: str, suffix: str = "") -> IngestResult:
+def read_bytes(data: bytes, source_path: str, suffix: str = "", limits: ReadLimits = DEFAULT_LIMITS) -> IngestResult:
     """Articles from the bytes of one input, whatever kind it is."""
     result = IngestResult()
     kind = sniff_kind(data, suffix)
-    limit = MAX_DOCUMENT_BYTES if kind in {"html", "text"} else MAX_EXPORT_BYTES
+    limit = limits.document_bytes if kind in {"html", "text"} else limits.export_bytes
     try:
         if len(data) > limit:
             raise InputProblem(f"file is {len(data):,} bytes, over the {limit:,}-byte limit")
         if kind == "html":
             result.articles.append(read_html_document(data, source_path))
         elif kind in {"records", "csv"}:
-            result.extend(read_records(data, source_path, suffix if kind == "csv" else ".jsonl"))
+            result.extend(read_records(data, source_path, suffix if kind == "csv" else ".jsonl", limits))
         else:
             result.articles.append(read_text_document(data, source_path))
     except InputProblem as problem:
@@ -369,16 +384,16 @@ def iter_files(path: Path) -> Iterator[Path]:
         yield path
 
 
-def read_local(given: str | Path, result: IngestResult) -> None:
+def read_local(given: str | Path, result: IngestResult, limits: ReadLimits = DEFAULT_LIMITS) -> None:
     """Read one file, folder (recursive) or ``-`` (stdin) into ``result``."""
     if str(given) == "-":
-        data = sys.stdin.buffer.read(MAX_EXPORT_BYTES + 1)
-        if len(data) > MAX_EXPORT_BYTES:
+        data = sys.stdin.buffer.read(limits.export_bytes + 1)
+        if len(data) > limits.export_bytes:
             result.diagnostics.append(
-                Diagnostic(source_path="-", stage="ingest", message=f"input is over the {MAX_EXPORT_BYTES:,}-byte limit")
+                Diagnostic(source_path="-", stage="ingest", message=f"input is over the {limits.export_bytes:,}-byte limit")
             )
             return
-        result.extend(read_bytes(data, "-"))
+        result.extend(read_bytes(data, "-", limits=limits))
         return
     path = Path(given)
     if not path.exists():
@@ -393,14 +408,14 @@ def read_local(given: str | Path, result: IngestResult) -> None:
                 raise InputProblem("broken symbolic link")
             if not file.is_file():
                 raise InputProblem("not a regular file (a device, pipe or socket is never read)")
-            data = read_bounded(file, MAX_EXPORT_BYTES)
+            data = read_bounded(file, limits.export_bytes)
         except InputProblem as problem:
             result.diagnostics.append(Diagnostic(source_path=str(file), stage="ingest", message=str(problem)))
             continue
         except OSError as error:
             result.diagnostics.append(Diagnostic(source_path=str(file), stage="ingest", message=f"cannot read: {error.strerror}"))
             continue
-        result.extend(read_bytes(data, str(file), file.suffix.lower()))
+        result.extend(read_bytes(data, str(file), file.suffix.lower(), limits))
     if path.is_dir() and not files:
         result.diagnostics.append(Diagnostic(source_path=str(given), stage="ingest", message="folder holds no files"))
 

@@ -16,8 +16,13 @@ import numpy as np
 
 from rashomon.align.relation import ClaimView, counted_key
 
+# 12 tables of 8 bits (SimHash: a bit agrees with probability 1 - angle/pi): two claims at MiniLM cosine 0.9 share a
+# bucket in at least one table with probability 0.98, at the agreement level 0.75 with 0.79 (the actor and measure
+# blocks propose most of the rest), while one bucket holds about 1/256 of the claims.
 TABLES = 12
 BITS = 8
+# Bucket caps bound the pairs to O(n) (the first version's values, not tuned): a larger bucket pairs each member with
+# its 15 neighbours only; an actor named in more than 40 claims is the story's topic, not a key that sets claims apart.
 MAX_BUCKET = 60
 MAX_ACTOR_BLOCK = 40
 

@@ -48,7 +48,9 @@ NOTABLE_STATUSES = {"claimed", "denied"}
 # The learned stance model only speaks on pairs the rules left open that are close in meaning and share
 # an actor (0.5: the similarity above which FNC-1 related pairs dominate), and only when it is confident.
 LEARNED_MIN_SIMILARITY = 0.5
+# 0.5: the model's own decision boundary (argmax of four classes needs less; asking for half keeps it to confident calls).
 LEARNED_DISAGREE = 0.5
+# A summary fits one line of the HTML report and of a terminal at 220 characters (the report shows the sentences whole).
 MAX_SUMMARY_CHARS = 220
 # Cosine similarity of MiniLM sentence vectors above which two sentences are the same words with trivial edits.
 RESTATEMENT_SIMILARITY = 0.95

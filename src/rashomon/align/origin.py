@@ -17,6 +17,8 @@ from rapidfuzz import fuzz
 from rashomon.annotate.lexicon import MEDIA_WORDS
 from rashomon.model import Article
 
+# Whole-article near duplicates: MinHash over 5-word shingles (datasketch's usual setting for documents), 128
+# permutations (standard error of the Jaccard estimate about 0.04), Jaccard 0.5 and more is one text edited.
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
 NEAR_DUPLICATE = 0.5
@@ -27,6 +29,8 @@ COPY_SENTENCE_WORDS = 8
 COPY_SENTENCE_RATIO = 85
 COPY_SHARE = 0.5
 COPY_MIN_SENTENCES = 2
+# Sentence pairs are first found by a cheaper MinHash (32 permutations) at Jaccard 0.4, below what a ratio of 85 needs,
+# so that the exact rapidfuzz check sees every near-identical pair.
 SENTENCE_CANDIDATE = 0.4
 SENTENCE_PERMUTATIONS = 32
 AGENCIES = {

@@ -905,3 +905,20 @@ def verb_lemma(token, lexicon: frozenset[str]) -> str | None:
         if word.endswith(suffix) and (candidate := word[: len(word) - len(suffix)] + replacement) in lexicon:
             return candidate
     return None
+
+
+# Pairs of verb sets (lemmas) that say opposite things of one subject ("fled" / "stayed"): a claim with a verb of one
+# set against a claim with a verb of the other, about the same subject, is a contradiction.
+OPPOSITE_PREDICATES = [
+    ({"flee", "leave", "escape", "depart", "exit", "evacuate", "abandon"}, {"stay", "remain", "work", "return"}),
+    ({"die", "kill"}, {"survive", "live", "recover"}),
+    ({"win"}, {"lose"}),
+    ({"arrest", "detain", "jail"}, {"release", "free", "acquit"}),
+    ({"rise", "increase"}, {"fall", "decrease", "drop", "decline"}),
+    ({"open", "reopen"}, {"close", "shut"}),
+    ({"accept", "approve", "agree"}, {"reject", "refuse", "deny", "veto"}),
+    ({"resign", "quit"}, {"stay", "remain"}),
+    ({"confirm"}, {"deny"}),
+]
+# Verbs too general to make two claims about one act ("had", "said"): a shared light verb is no shared predicate.
+LIGHT_VERBS = frozenset(["be", "have", "do", "get", "make", "go", "take", "say", "come", "give"])

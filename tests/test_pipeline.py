@@ -68,7 +68,10 @@ def test_api_accepts_article_objects():
         source_path="memory",
         outlet="Test Wire",
         published="2022-05-02",
-        text="Quake hits coast\n\nA magnitude 6.1 earthquake struck the coast of Elbonia on Sunday, killing at least 12 people, officials said.",
+        text=(
+            "Quake hits coast\n\n"
+            "A magnitude 6.1 earthquake struck the coast of Elbonia on Sunday, killing at least 12 people, officials said."
+        ),
     )
     dossier = rashomon.analyze([article])
     assert [a.id for a in dossier.articles] == ["t1"]

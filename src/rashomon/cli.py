@@ -597,7 +597,8 @@ def serve(
     application = create_app(dossier, allowed_hosts=[host, *names])
     if not is_loopback(host):
         err.print(
-            f"rashomon: warning: --host {shown(host)} makes the dossier visible to the network: anyone who can reach this machine can read it",
+            f"rashomon: warning: --host {shown(host)} makes the dossier visible to the network: "
+            "anyone who can reach this machine can read it",
             highlight=False,
             soft_wrap=True,
         )

@@ -7,7 +7,10 @@ import pytest
 
 from rashomon.ingest.readers import read_paths
 
-GOOD = "Council approves budget\n\nThe city council approved the new budget on Monday after a long debate about roads and schools, officials said.\n"
+GOOD = (
+    "Council approves budget\n\n"
+    "The city council approved the new budget on Monday after a long debate about roads and schools, officials said.\n"
+)
 
 
 def read_folder(tmp_path, name, content):

@@ -309,7 +309,8 @@ class CorpusStore:
             raise
 
     def raise_write_fault(self, error: BaseException) -> None:
-        """Report a failed write caused by the disk or the file (full, read-only, locked) as one line; anything else is a bug and propagates."""
+        """Report a failed write caused by the disk or the file (full, read-only, locked) as one line; anything else is a bug
+        and propagates."""
         if isinstance(error, WRITE_FAULTS):
             raise StoreError(
                 f"{self.path}: cannot write to the store: {first_line(error)} (batches committed before are kept; re-run to finish)"
@@ -337,9 +338,9 @@ class CorpusStore:
         """Re-assign stored articles to the stories they now fit best; returns (articles moved, stories left).
 
         ``after_seq`` limits the work to the stories that articles ingested after that point joined
-        (what one ``ingest`` run touched); without it every article is reconsidered. Written in one transaction: stories left empty are removed, a story's title becomes that
-        of its earliest article, and a saved analysis of a story that changed is dropped (analyse
-        the story again). Its commit also clears a pending re-assignment (see :meth:`mark_refine_pending`).
+        (what one ``ingest`` run touched); without it every article is reconsidered. Written in one transaction: stories
+        left empty are removed, a story's title becomes that of its earliest article, and a saved analysis of a story that
+        changed is dropped (analyse the story again). Its commit also clears a pending re-assignment (see :meth:`mark_refine_pending`).
         """
         clusterer = self.clusterer
         touched_only = (
@@ -362,7 +363,8 @@ class CorpusStore:
                 con.execute("CREATE TEMPORARY TABLE moves (article_id VARCHAR, story_id VARCHAR, score DOUBLE)")
                 insert_rows(con, "moves", [[article_id, story_id, score] for article_id, (story_id, score) in moved.items()])
                 con.execute(
-                    "UPDATE story_articles SET story_id = m.story_id, score = m.score FROM moves m WHERE story_articles.article_id = m.article_id"
+                    "UPDATE story_articles SET story_id = m.story_id, score = m.score "
+                    "FROM moves m WHERE story_articles.article_id = m.article_id"
                 )
                 con.execute("DROP TABLE moves")
                 touched = sorted({before[a] for a in moved} | {story_id for story_id, _ in moved.values()})

@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
 from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle, annotate_articles
+from rashomon.errors import PackageError
 from rashomon.ingest.text import NormalizedText
 from rashomon.model import Article
 
@@ -112,7 +113,7 @@ def annotate_with_ray(articles: list[Article], workers: int | None = None, lead_
     try:
         import ray
     except ImportError as error:
-        raise RuntimeError("the Ray engine needs the 'ray' extra: pip install 'rashomon[ray]'") from error
+        raise PackageError("the Ray engine needs the 'ray' extra: pip install 'rashomon[ray]'") from error
     if not articles:
         return
     if not ray.is_initialized():

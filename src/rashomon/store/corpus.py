@@ -27,6 +27,7 @@ import duckdb
 import numpy as np
 
 from rashomon.annotate import AnnotatedArticle
+from rashomon.errors import InputError, StoreError
 from rashomon.ingest.text import normalize_text
 from rashomon.model import Article, Dossier
 from rashomon.store import codec
@@ -44,10 +45,6 @@ ANALYSED_COLUMNS = tuple(name for name in ARTICLE_COLUMNS if not Article.model_f
 PER_ARTICLE_TABLES = ("articles", "annotations", "article_features", "story_articles")
 # DuckDB's errors that come from the file or the disk under it (full, read-only, locked, failed commit), not from rashomon's SQL.
 WRITE_FAULTS = (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException, duckdb.PermissionException)
-
-
-class StoreError(Exception):
-    """A problem with the store file that a user can act on."""
 
 
 def first_line(error: BaseException) -> str:
@@ -171,7 +168,7 @@ class CorpusStore:
         try:
             verify(self.con, self.path, empty_allowed=not read_only)
             if not read_only:
-                migrate(self.con)
+                migrate(self.con, f"{self.path}: the store")
         except duckdb.Error as error:
             self.con.close()
             raise StoreError(f"{self.path}: cannot write to the store ({first_line(error)})") from error
@@ -273,7 +270,7 @@ class CorpusStore:
             [story_id],
         ).fetchall()
         if not rows:
-            raise StoreError(f"{self.path}: no story with id {story_id!r} (rashomon stories --db {self.path} lists them)")
+            raise InputError(f"{self.path}: no story with id {story_id!r} (rashomon stories --db {self.path} lists them)")
         from rashomon.annotate import MAX_ANALYSED_CHARS
 
         annotated = []

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from rashomon.errors import StoreError
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
         1,
@@ -164,15 +166,18 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply the migrations this database lacks, each in its own transaction; returns the versions applied."""
+def migrate(con: duckdb.DuckDBPyConnection, store_name: str = "the store") -> list[int]:
+    """Apply the migrations this database lacks, each in its own transaction; returns the versions applied.
+
+    ``store_name`` is how an error names the database (a store's path).
+    """
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
     )
     have = current_version(con)
     newest = MIGRATIONS[-1][0]
     if have > newest:
-        raise RuntimeError(f"the store has schema version {have}, newer than this rashomon knows ({newest}); upgrade rashomon")
+        raise StoreError(f"{store_name} has schema version {have}, newer than this rashomon knows ({newest}); upgrade rashomon")
     applied = []
     for version, name, sql in MIGRATIONS:
         if version <= have:

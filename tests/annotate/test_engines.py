@@ -12,9 +12,8 @@ from rashomon.model import Article
 from rashomon.pipeline import ingest
 from rashomon.store import codec
 from rashomon.store.stories import lead_of
-from tests.conftest import EXAMPLE
-from tests.report.conftest import HOSTILE
-from tests.store.conftest import invented_report
+from tests.helpers.paths import EXAMPLE, HOSTILE
+from tests.helpers.stores import invented_report
 
 
 def outputs(annotated) -> list[tuple]:

@@ -8,13 +8,6 @@ def quotes_of(parse, text):
     return doc, hits, problems
 
 
-def speaker_names(hits):
-    return [
-        (h.text, h.speaker.mention.text if h.speaker and h.speaker.mention else (h.speaker.description if h.speaker else None))
-        for h in hits
-    ]
-
-
 def test_mark_roles_from_context():
     text = 'He said "yes" and left.'
     assert mark_role(text, text.index('"')) == "open"

@@ -147,7 +147,8 @@ def main() -> None:
     for side, result in results.items():
         seconds = result["seconds"]
         print(
-            f"{side:<32} {seconds:>8.1f} {len(records) / seconds:>11.1f} {words / seconds:>9.0f} {result['peak_mb']:>8.0f} {seconds / baseline:>7.2f}x"
+            f"{side:<32} {seconds:>8.1f} {len(records) / seconds:>11.1f} {words / seconds:>9.0f} "
+            f"{result['peak_mb']:>8.0f} {seconds / baseline:>7.2f}x"
         )
 
 

@@ -143,7 +143,8 @@ def needs_parse(sentence: Span) -> bool:
 
 
 def run_on_sentences(chosen: Iterable[Span], component) -> list[tuple[int, Doc]]:
-    """Each chosen sentence as a document of its own (with its slice of the token vectors) after the component ran on it, and where it starts."""
+    """Each chosen sentence as a document of its own (with its slice of the token vectors) after the component ran on it,
+    and where it starts."""
     chosen = list(chosen)
     pieces = component.pipe((sentence.as_doc() for sentence in chosen), batch_size=SENTENCE_BATCH)
     return [(sentence.start, piece) for sentence, piece in zip(chosen, pieces)]

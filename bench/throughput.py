@@ -94,7 +94,8 @@ def main() -> None:
     bare = results[0]["seconds"]
     for r in results:
         print(
-            f"{r['mode']:>9}: {r['articles']} articles, {r['words']} words in {r['seconds']:.1f}s = {r['articles'] / r['seconds']:.1f} articles/s, "
+            f"{r['mode']:>9}: {r['articles']} articles, {r['words']} words in {r['seconds']:.1f}s = "
+            f"{r['articles'] / r['seconds']:.1f} articles/s, "
             f"{r['words'] / r['seconds']:.0f} words/s, peak {r['peak_mb']:.0f} MB, {r['seconds'] / bare:.2f}x bare spaCy"
         )
     print(f"ratio per-article work (annotate) / bare spaCy: {results[1]['seconds'] / bare:.2f} (target <= 1.30)")

@@ -124,13 +124,15 @@ def main() -> None:
     total = sum(len(v) for v in latencies.values())
     baseline = statistics.median(latencies["static css (baseline)"])
     print(
-        f"dossier: {args.dossier.name} ({len(dossier['articles'])} articles, {len(dossier['actors'])} actors, {len(dossier['quotes'])} quotes)"
+        f"dossier: {args.dossier.name} ({len(dossier['articles'])} articles, {len(dossier['actors'])} actors, "
+        f"{len(dossier['quotes'])} quotes)"
     )
     print(f"{total} requests in {elapsed:.1f} s ({total / elapsed:.0f} req/s), concurrency {args.concurrency}, errors {errors}")
     print(f"{'route':<26} {'n':>5} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'p50 / baseline':>15}")
     for route, values in latencies.items():
         print(
-            f"{route:<26} {len(values):>5} {percentile(values, 0.5):>8.1f} {percentile(values, 0.9):>8.1f} {percentile(values, 0.99):>8.1f} {statistics.median(values) / baseline:>14.1f}x"
+            f"{route:<26} {len(values):>5} {percentile(values, 0.5):>8.1f} {percentile(values, 0.9):>8.1f} "
+            f"{percentile(values, 0.99):>8.1f} {statistics.median(values) / baseline:>14.1f}x"
         )
     if errors:
         sys.exit(1)

@@ -71,7 +71,8 @@ def main() -> None:
         print(f"  {name:20} {fmt(value)}")
     print(
         f"  merged pairs {total.merged_pairs}/{total.gold_pairs}; spellings found {total.found_spellings}/{total.gold_spellings};"
-        f" false merges: {total.non_merges_joined} of {total.non_merges_checked} gold non-merges checked, {total.gold_actors_joined} gold actor pairs joined;"
+        f" false merges: {total.non_merges_joined} of {total.non_merges_checked} gold non-merges checked,"
+        f" {total.gold_actors_joined} gold actor pairs joined;"
         f" type errors {total.type_errors}/{total.typed_spellings}"
     )
     if args.json:

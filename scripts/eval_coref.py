@@ -227,7 +227,8 @@ def main() -> None:
     texts, spans, normalized, parsed, found = annotate(docs, tokens)
     stories = stories_of(docs, texts, found, args.seed, args.gold_stories)
     print(
-        f"{len(docs)} test documents, {len(set(stories.values()))} stories ({'gold sub-topics' if args.gold_stories else 'rashomon clustering'}), "
+        f"{len(docs)} test documents, {len(set(stories.values()))} stories "
+        f"({'gold sub-topics' if args.gold_stories else 'rashomon clustering'}), "
         f"{len(entities)} entity and {len(events)} event gold mentions"
     )
     assigner = Assigner(docs, spans, normalized, parsed, found, stories)

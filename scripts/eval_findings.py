@@ -67,7 +67,8 @@ def main() -> None:
         figures = scores.figures()
         rows[gold["event"]] = {**figures, "counts": scores.__dict__}
         print(
-            f"{gold['event']:16} {fmt(figures['dispute_precision']):>7} {fmt(figures['dispute_recall']):>7} {fmt(figures['corroborated_purity']):>7}"
+            f"{gold['event']:16} {fmt(figures['dispute_precision']):>7} {fmt(figures['dispute_recall']):>7}"
+            f" {fmt(figures['corroborated_purity']):>7}"
             f" {fmt(figures['corroborated_recall']):>7} {fmt(figures['evolving_recall']):>7} {fmt(figures['same_origin_pair_accuracy']):>7}"
             f"  {scores.right_disputes}/{scores.predicted_disputes} right, {scores.found_disputes}/{scores.gold_disputes} found"
         )
@@ -78,7 +79,8 @@ def main() -> None:
     for name, value in figures.items():
         print(f"  {name:28} {fmt(value)}")
     print(
-        f"  disputes: {total.right_disputes} right of {total.predicted_disputes} predicted; {total.found_disputes} of {total.gold_disputes} gold found;"
+        f"  disputes: {total.right_disputes} right of {total.predicted_disputes} predicted;"
+        f" {total.found_disputes} of {total.gold_disputes} gold found;"
         f" {total.tempting_flagged} tempting non-disputes flagged"
     )
     print(

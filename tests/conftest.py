@@ -1,19 +1,14 @@
-"""Shared fixtures: the spaCy pipeline (loaded once) and paths to shared datasets."""
+"""Shared fixtures: the spaCy pipeline, loaded once (paths and other helpers are in tests/helpers)."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 # Strict mode: an exception inside an extractor fails the test instead of becoming an internal-error diagnostic.
 os.environ["RASHOMON_STRICT"] = "1"
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-EXAMPLE = ROOT / "examples" / "seed-event"
 
 
 @pytest.fixture(scope="session")
@@ -32,11 +27,3 @@ def parse(nlp):
         return nlp(normalize_text(text).text)
 
     return run
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test with a clear message when it is missing."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"shared dataset missing: {path}")
-    return path

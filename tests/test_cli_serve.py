@@ -1,4 +1,4 @@
-"""``rashomon serve`` as a user runs it: real processes on loopback ports, exact one-line messages."""
+"""``rashomon serve``: exact one-line messages (in this process), and real server processes on loopback ports."""
 
 from __future__ import annotations
 
@@ -10,16 +10,11 @@ import time
 import httpx
 import pytest
 
-from tests.conftest import ROOT
-from tests.test_cli import rashomon
+from tests.helpers.cli import run
+from tests.helpers.paths import ROOT
+from tests.helpers.web import free_port
 
 GOLDEN = str(ROOT / "tests" / "golden" / "example_dossier.json")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def serving(*args: str, until: str = "serving") -> tuple[subprocess.Popen, list[str]]:
@@ -48,8 +43,8 @@ def stop(process: subprocess.Popen) -> None:
 
 @pytest.mark.parametrize("value", ["0", "65536", "abc", "-1", "80.5", ""])
 def test_invalid_port_is_one_line(value):
-    done = rashomon("serve", GOLDEN, "--port", value)
-    assert done.returncode == 2
+    done = run("serve", GOLDEN, "--port", value)
+    assert done.exit_code == 2
     assert done.stderr == f"rashomon: --port must be a whole number from 1 to 65535, not {value!r}\n"
 
 
@@ -59,14 +54,14 @@ def test_busy_port_is_said_before_anything_else(tmp_path):
         taken.listen()
         port = taken.getsockname()[1]
         # the dossier is missing too, but the busy port comes first
-        done = rashomon("serve", str(tmp_path / "missing.json"), "--port", str(port))
-    assert done.returncode == 2
+        done = run("serve", str(tmp_path / "missing.json"), "--port", str(port))
+    assert done.exit_code == 2
     assert done.stderr == f"rashomon: port {port} on 127.0.0.1 is already in use; choose another with --port\n"
 
 
 def test_bad_allow_host_is_one_line():
-    done = rashomon("serve", GOLDEN, "--allow-host", "news.lan:8080", "--port", str(free_port()))
-    assert done.returncode == 2
+    done = run("serve", GOLDEN, "--allow-host", "news.lan:8080", "--port", str(free_port()))
+    assert done.exit_code == 2
     assert done.stderr == "rashomon: --allow-host takes a host name or address (or *.domain), without a port: not 'news.lan:8080'\n"
 
 

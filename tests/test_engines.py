@@ -11,9 +11,8 @@ from rashomon.clustering import lead_of
 from rashomon.engines import BATCH, annotate_with
 from rashomon.model import Article
 from rashomon.pipeline import ingest
-from tests.conftest import EXAMPLE
-from tests.report.conftest import HOSTILE
-from tests.store.conftest import invented_report
+from tests.helpers.paths import EXAMPLE, HOSTILE
+from tests.helpers.stores import invented_report
 
 
 def outputs(annotated) -> list[tuple]:

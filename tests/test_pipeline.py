@@ -8,14 +8,13 @@ import pytest
 import rashomon
 from rashomon.model import Article, Dossier
 from rashomon.report import render
-from tests.conftest import EXAMPLE, ROOT
-
-GOLDEN = ROOT / "tests" / "golden"
-UPDATE = os.environ.get("RASHOMON_UPDATE_GOLDEN") == "1"
+from tests.helpers.golden import check_golden
+from tests.helpers.paths import EXAMPLE, ROOT
 
 
 @pytest.fixture(scope="module")
-def example_dossier() -> Dossier:
+def analysed_example() -> Dossier:
+    """The bundled example analysed now (the report tests' ``example_dossier`` is its pinned golden file instead)."""
     return rashomon.analyze(EXAMPLE)
 
 
@@ -29,38 +28,28 @@ def comparable(dossier: Dossier) -> dict:
     return data
 
 
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"golden file {path} missing: run with RASHOMON_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{name} differs from its golden file; rerun with RASHOMON_UPDATE_GOLDEN=1 if the change is intended"
-    )
+def test_example_dossier_matches_golden(analysed_example):
+    check_golden("example_dossier.json", json.dumps(comparable(analysed_example), indent=1, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def test_example_dossier_matches_golden(example_dossier):
-    check_golden("example_dossier.json", json.dumps(comparable(example_dossier), indent=1, ensure_ascii=False, sort_keys=True) + "\n")
-
-
-def test_example_markdown_matches_golden(example_dossier):
-    markdown = render(example_dossier, "md").replace(str(ROOT) + "/", "")
+def test_example_markdown_matches_golden(analysed_example):
+    markdown = render(analysed_example, "md").replace(str(ROOT) + "/", "")
     check_golden("example_dossier.md", markdown + "\n")
 
 
-def test_every_item_points_at_its_evidence(example_dossier):
-    texts = {a.id: a.text for a in example_dossier.articles}
-    for number in example_dossier.numbers:
+def test_every_item_points_at_its_evidence(analysed_example):
+    texts = {a.id: a.text for a in analysed_example.articles}
+    for number in analysed_example.numbers:
         assert texts[number.article_id][number.start_char : number.end_char] == number.text
-    for claim in example_dossier.claims:
+    for claim in analysed_example.claims:
         assert texts[claim.article_id][claim.start_char : claim.end_char] == claim.text
-    for quote in example_dossier.quotes:
+    for quote in analysed_example.quotes:
         evidence = texts[quote.article_id][quote.start_char : quote.end_char]
         assert all(piece in evidence for piece in quote.text.split("\n"))
 
 
-def test_dossier_round_trips_through_json(example_dossier):
-    assert Dossier.from_json(example_dossier.to_json()) == example_dossier
+def test_dossier_round_trips_through_json(analysed_example):
+    assert Dossier.from_json(analysed_example.to_json()) == analysed_example
 
 
 def test_api_accepts_article_objects():
@@ -69,7 +58,10 @@ def test_api_accepts_article_objects():
         source_path="memory",
         outlet="Test Wire",
         published="2022-05-02",
-        text="Quake hits coast\n\nA magnitude 6.1 earthquake struck the coast of Elbonia on Sunday, killing at least 12 people, officials said.",
+        text=(
+            "Quake hits coast\n\n"
+            "A magnitude 6.1 earthquake struck the coast of Elbonia on Sunday, killing at least 12 people, officials said."
+        ),
     )
     dossier = rashomon.analyze([article])
     assert [a.id for a in dossier.articles] == ["t1"]
@@ -78,11 +70,11 @@ def test_api_accepts_article_objects():
     assert dossier.claims and dossier.claims[0].status == "reported"
 
 
-def test_example_disagreements_are_disputed_and_shared_facts_corroborated(example_dossier):
-    disputed = [f for f in example_dossier.findings if f.kind == "disputed"]
+def test_example_disagreements_are_disputed_and_shared_facts_corroborated(analysed_example):
+    disputed = [f for f in analysed_example.findings if f.kind == "disputed"]
     assert disputed
     for finding in disputed:
         assert len(finding.sides) == 2
-        assert {a for side in finding.sides for a in side.article_ids} == {a.id for a in example_dossier.articles}
-    corroborated = [f for f in example_dossier.findings if f.kind == "corroborated"]
+        assert {a for side in finding.sides for a in side.article_ids} == {a.id for a in analysed_example.articles}
+    corroborated = [f for f in analysed_example.findings if f.kind == "corroborated"]
     assert corroborated and all(f.independent_sources == 2 for f in corroborated)

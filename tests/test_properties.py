@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import rashomon
 from rashomon.ingest.readers import read_bytes, sniff_kind
 from rashomon.report import render
-from tests.conftest import ROOT
+from tests.helpers.paths import ROOT
 
 READER_EXAMPLES = 1_800
 PIPELINE_EXAMPLES = 240

@@ -9,7 +9,7 @@ import pytest
 from rashomon.ingest.web import Fetcher, FetchPolicy
 from rashomon.store.corpus import CorpusStore
 from rashomon.watch import parse_duration, poll_feeds_once, watch_feeds
-from tests.local_site import start_site
+from tests.helpers.local_site import start_site
 
 LOCAL = (ipaddress.ip_network("127.0.0.1/32"),)
 

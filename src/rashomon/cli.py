@@ -11,24 +11,41 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+from click import Context
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
+from rashomon.errors import EXIT_CODES, PARTIAL, InputError, InternalError, PackageError, RashomonError, StoreError
 from rashomon.model import Dossier
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+err = Console(stderr=True)
+
+
+class Commands(TyperGroup):
+    """rashomon's commands, with the one place that turns an error a user can act on into its line and exit status."""
+
+    def invoke(self, ctx: Context):
+        try:
+            return super().invoke(ctx)
+        except InternalError:
+            raise  # a bug keeps its traceback
+        except RashomonError as error:
+            err.print(f"[bold red]rashomon:[/] {shown(error)}", highlight=False, soft_wrap=True)
+            raise typer.Exit(error.exit_code) from None
+
+
 app = typer.Typer(
+    cls=Commands,
     add_completion=False,
     no_args_is_help=True,
     help="Reconstruct one news event from many reports of it.",
+    epilog="Exit status: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + ".",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-err = Console(stderr=True)
-# Exit status of a run that wrote its output but left some inputs out (each named by a diagnostic): 0 is a run that
-# used every input, 2 a run that could not go ahead, so scripts can tell the three apart.
-SKIPPED_INPUTS = 3
 # C0 and C1 control characters, escape sequences included (ESC, CSI, OSC), as they could reach the terminal from input.
 TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
@@ -64,10 +81,9 @@ def shown(text: object) -> str:
     return escape(TERMINAL_CONTROLS.sub("", str(text)))
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Stop with a one-line error for the user."""
-    err.print(f"[bold red]rashomon:[/] {shown(message)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
+def fail(message: str) -> NoReturn:
+    """Stop with a one-line error about the arguments or the input (exit status 2)."""
+    raise InputError(message)
 
 
 def example_dir() -> Path:
@@ -78,8 +94,7 @@ def example_dir() -> Path:
     checkout = Path(__file__).resolve().parents[2] / "examples" / "seed-event"
     if checkout.is_dir():
         return checkout
-    fail("the bundled example corpus is missing from this installation")
-    raise AssertionError
+    raise PackageError("the bundled example corpus is missing from this installation")
 
 
 def run_analysis(paths: list[str], fetcher=None) -> Dossier:
@@ -177,13 +192,9 @@ def analyze(
         if paths or db is None or story is None:
             fail("give either PATHS, or --db STORE with --story ID")
         from rashomon.pipeline import analyze_story
-        from rashomon.store.corpus import StoreError
 
         with open_store(db, read_only=not os.access(db, os.W_OK)) as store:
-            try:
-                dossier = analyze_story(store, story)
-            except StoreError as error:
-                fail(str(error))
+            dossier = analyze_story(store, story)
     else:
         if not paths:
             fail("give the articles to analyse (files, folders or -), or --db STORE --story ID")
@@ -208,23 +219,18 @@ def web_fetcher(allow_private: bool, ignore_robots: bool):
 
 
 def exit_if_skipped(diagnostics: list) -> None:
-    """Exit with ``SKIPPED_INPUTS`` when the run left some inputs out (its output holds the others), so that scripts can tell."""
+    """Exit with status 3 (``PARTIAL``) when the run left some inputs out (its output holds the others), so that scripts can tell."""
     if any(d.stage == "ingest" for d in diagnostics):
-        raise typer.Exit(SKIPPED_INPUTS)
+        raise typer.Exit(PARTIAL)
 
 
 def open_store(path: Path, read_only: bool = False):
-    """The corpus store at ``path``, or a one-line error."""
-    from rashomon.store.corpus import CorpusStore, StoreError
+    """The corpus store at ``path`` (a store that cannot be opened raises a one-line ``StoreError``)."""
+    from rashomon.store.corpus import CorpusStore
 
     if path.is_dir():
         fail(f"{path}: is a folder; give the store's file name, e.g. {path / 'news.duckdb'}")
-    try:
-        return CorpusStore(path, read_only=read_only)
-    except StoreError as error:
-        fail(str(error))
-    except RuntimeError as error:
-        fail(f"{path}: {error}")
+    return CorpusStore(path, read_only=read_only)
 
 
 class Engine(str, Enum):
@@ -259,7 +265,6 @@ def ingest(
 ) -> None:
     """Add articles, their annotations and their stories to a corpus store; already stored articles are skipped."""
     from rashomon.pipeline import ingest_into_store
-    from rashomon.store.corpus import StoreError
 
     if batch < 1:
         fail("--batch must be at least 1")
@@ -281,12 +286,9 @@ def ingest(
         def on_batch(report) -> None:
             err.print(f"committed: {before + report.added} articles in the store", highlight=False)
 
-        try:
-            report = ingest_into_store(
-                paths, store, batch_size=batch, engine=engine.value, workers=workers, on_batch=on_batch, refine=refine, fetcher=fetcher
-            )
-        except (StoreError, RuntimeError) as error:
-            fail(str(error))
+        report = ingest_into_store(
+            paths, store, batch_size=batch, engine=engine.value, workers=workers, on_batch=on_batch, refine=refine, fetcher=fetcher
+        )
     for diagnostic in report.diagnostics:
         err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
     err.print(
@@ -298,7 +300,6 @@ def ingest(
 
 def follow_feeds(feeds: list[str], db: Path, every: str | None, fetcher, options: dict) -> None:
     """``ingest --feed``: the feeds' new items into the store, once or every ``every`` until Ctrl-C."""
-    from rashomon.store.corpus import StoreError
     from rashomon.watch import parse_duration, watch_feeds
 
     try:
@@ -320,12 +321,9 @@ def follow_feeds(feeds: list[str], db: Path, every: str | None, fetcher, options
         )
 
     with open_store(db) as store, fetcher:
-        try:
-            if interval is not None:
-                err.print(f"polling {len(feeds)} feed(s) every {every}; Ctrl+C stops", highlight=False)
-            watch_feeds(feeds, store, fetcher, every=interval, on_round=on_round, **options)
-        except (StoreError, RuntimeError) as error:
-            fail(str(error))
+        if interval is not None:
+            err.print(f"polling {len(feeds)} feed(s) every {every}; Ctrl+C stops", highlight=False)
+        watch_feeds(feeds, store, fetcher, every=interval, on_round=on_round, **options)
     exit_if_skipped(diagnostics)
 
 
@@ -397,14 +395,9 @@ def refine(
     if passes < 1:
         fail("--passes must be at least 1")
     if not db.exists():
-        fail(f"{db}: no such store")
-    from rashomon.store.corpus import StoreError
-
+        raise StoreError(f"{db}: no such store")
     with open_store(db) as store:
-        try:
-            moved, stories = store.refine_stories(passes)
-        except StoreError as error:
-            fail(str(error))
+        moved, stories = store.refine_stories(passes)
     err.print(f"articles moved between stories: {moved}; stories now: {stories}", highlight=False)
 
 
@@ -576,8 +569,8 @@ def serve(
         import uvicorn
 
         from rashomon.report.web import create_app
-    except ImportError:
-        fail("the web UI needs the 'web' extra: pip install 'rashomon[web]'")
+    except ImportError as error:
+        raise PackageError("the web UI needs the 'web' extra: pip install 'rashomon[web]'") from error
     number = serve_port(port)
     names = [check_allowed_host(name) for name in allow_host or []]
     sock = listening_socket(host, number)
@@ -585,19 +578,16 @@ def serve(
         if story is None:
             fail(f"{source}: a store holds many stories; choose one with --story (rashomon stories --db {source})")
         from rashomon.pipeline import analyze_story
-        from rashomon.store.corpus import StoreError
 
         with open_store(source, read_only=not os.access(source, os.W_OK)) as store:
-            try:
-                dossier = analyze_story(store, story)
-            except StoreError as error:
-                fail(str(error))
+            dossier = analyze_story(store, story)
     else:
         dossier = read_dossier(source)
     application = create_app(dossier, allowed_hosts=[host, *names])
     if not is_loopback(host):
         err.print(
-            f"rashomon: warning: --host {shown(host)} makes the dossier visible to the network: anyone who can reach this machine can read it",
+            f"rashomon: warning: --host {shown(host)} makes the dossier visible to the network: "
+            "anyone who can reach this machine can read it",
             highlight=False,
             soft_wrap=True,
         )

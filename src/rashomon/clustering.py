@@ -196,7 +196,8 @@ class StoryClusterer:
         return sum(v * b.get(k, 0.0) for k, v in a.items()) / (a_norm * b_norm)
 
     def story_vectors(self, story: Story) -> tuple:
-        """A story's weighted names and words with their norms, and its centroid; recomputed when it changed or the stream moved on by 5%."""
+        """A story's weighted names and words with their norms, and its centroid; recomputed when it changed or the stream
+        moved on by 5%."""
         if story.cached is not None:
             seen, vectors = story.cached
             if self.seen - seen <= STALE_IDF_SHARE * seen:

@@ -21,6 +21,7 @@ from rashomon.align.embed import encoder
 from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle, annotate_articles, load_nlp
 from rashomon.annotate.types import DocAnnotations
 from rashomon.clustering import lead_of
+from rashomon.errors import PackageError
 from rashomon.ingest.text import NormalizedText
 from rashomon.model import Article
 
@@ -108,7 +109,7 @@ def annotate_with_ray(articles: list[Article], workers: int | None = None, lead_
     try:
         import ray
     except ImportError as error:
-        raise RuntimeError("the Ray engine needs the 'ray' extra: pip install 'rashomon[ray]'") from error
+        raise PackageError("the Ray engine needs the 'ray' extra: pip install 'rashomon[ray]'") from error
     if not articles:
         return
     if not ray.is_initialized():

@@ -188,7 +188,3 @@ class Dossier(Record):
     def article(self, article_id: str) -> Article:
         """The article with this id."""
         return next(a for a in self.articles if a.id == article_id)
-
-    def actor(self, actor_id: str | None) -> Actor | None:
-        """The actor with this id, or None."""
-        return next((a for a in self.actors if a.id == actor_id), None) if actor_id else None

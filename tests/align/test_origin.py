@@ -4,7 +4,8 @@ from rashomon.align.origin import agency_credit, assign_origins, cited_outlet
 from rashomon.model import Article
 
 BASE = (
-    "A fire tore through a textile factory on the outskirts of Port Amira on Thursday, killing at least 17 workers and injuring dozens more, "
+    "A fire tore through a textile factory on the outskirts of Port Amira on Thursday, "
+    "killing at least 17 workers and injuring dozens more, "
     "the city's fire department said. Witnesses said flames spread quickly through the upper floors, where hundreds of employees were "
     "working the night shift, and many were trapped behind locked exits. The factory owner was detained for questioning on Friday morning."
 )

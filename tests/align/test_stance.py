@@ -2,7 +2,7 @@
 
 import pytest
 
-from rashomon.align.stance import LABELS, MODEL_PATH, cue_counts, sentences, words
+from rashomon.align.stance import MODEL_PATH, cue_counts, sentences, words
 
 pytestmark = pytest.mark.skipif(not MODEL_PATH.exists(), reason="stance model not trained: run scripts/train_stance.py")
 
@@ -19,11 +19,10 @@ def test_unrelated_claim():
     assert stance("Pop star announces new album and world tour", BODY) == "unrelated"
 
 
-def test_related_claim_is_not_unrelated():
+def test_a_claim_the_article_reports_agrees():
     from rashomon import stance
 
-    result = stance("Earthquake kills at least 40 people in Elbonia", BODY)
-    assert result in LABELS and result != "unrelated"
+    assert stance("Earthquake kills at least 40 people in Elbonia", BODY) == "agree"
 
 
 def test_sentence_split_and_cues():

@@ -8,13 +8,6 @@ def quotes_of(parse, text):
     return doc, hits, problems
 
 
-def speaker_names(hits):
-    return [
-        (h.text, h.speaker.mention.text if h.speaker and h.speaker.mention else (h.speaker.description if h.speaker else None))
-        for h in hits
-    ]
-
-
 def test_mark_roles_from_context():
     text = 'He said "yes" and left.'
     assert mark_role(text, text.index('"')) == "open"
@@ -101,7 +94,10 @@ def test_partial_quote_inside_sentence(parse):
 
 
 def test_pull_quote_credited_by_lone_name_line(parse):
-    text = "The port reopened on Friday.\n\n\u201cThis is the best day for our city in years.\u201d\n\nRosa Lind\n\nShips queued outside the harbour."
+    text = (
+        "The port reopened on Friday.\n\n\u201cThis is the best day for our city in years.\u201d\n\n"
+        "Rosa Lind\n\nShips queued outside the harbour."
+    )
     _, hits, _ = quotes_of(parse, text)
     (hit,) = [h for h in hits if h.direct]
     assert hit.speaker is not None and hit.speaker.mention.text == "Rosa Lind"
@@ -114,7 +110,10 @@ def test_told_outlet_speaker_is_subject_not_outlet(parse):
 
 
 def test_indirect_speech_and_according_to(parse):
-    text = "Health minister Omar Haddad said that 12 hospitals had run out of oxygen.\n\nAccording to the World Health Organization, the outbreak is slowing."
+    text = (
+        "Health minister Omar Haddad said that 12 hospitals had run out of oxygen.\n\n"
+        "According to the World Health Organization, the outbreak is slowing."
+    )
     _, hits, _ = quotes_of(parse, text)
     indirect = [h for h in hits if not h.direct]
     assert any("12 hospitals had run out of oxygen" in h.text and h.speaker.mention.text == "Omar Haddad" for h in indirect)
@@ -142,7 +141,10 @@ def test_find_quote_spans_on_plain_text_has_none():
 
 
 def test_interview_transcript_label_of_named_person(parse):
-    text = "Host Carla Jensen interviewed Senator Tom Okoro on Sunday.\n\nOKORO: We will not support this budget in its current form.\n\nUpdate: the vote was delayed."
+    text = (
+        "Host Carla Jensen interviewed Senator Tom Okoro on Sunday.\n\n"
+        "OKORO: We will not support this budget in its current form.\n\nUpdate: the vote was delayed."
+    )
     _, hits, _ = quotes_of(parse, text)
     transcript = [h for h in hits if h.cue == ":"]
     assert len(transcript) == 1

@@ -6,7 +6,7 @@ import pytest
 
 from rashomon.ingest.feeds import feed_items
 from rashomon.ingest.readers import InputProblem
-from tests.local_site import feed_xml
+from tests.helpers.local_site import feed_xml
 
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour News</title>

@@ -9,7 +9,10 @@ import pytest
 from rashomon.ingest import read_paths
 from rashomon.ingest.readers import ReadLimits
 
-GOOD = "Council approves budget\n\nThe city council approved the new budget on Monday after a long debate about roads and schools, officials said.\n"
+GOOD = (
+    "Council approves budget\n\n"
+    "The city council approved the new budget on Monday after a long debate about roads and schools, officials said.\n"
+)
 
 
 def read_folder(tmp_path, name, content):
@@ -187,7 +190,8 @@ def test_the_size_limits_are_settable_and_each_names_its_limit(tmp_path):
     assert sorted(a.source_path.rsplit("/", 1)[-1] for a in result.articles) == ["export.jsonl#1", "good.txt"]
     assert messages(result) == {
         "long.txt": f"file is {len(GOOD.encode()) * 3:,} bytes, over the {len(GOOD.encode()) + 1:,}-byte limit",
-        "export.jsonl": f"line 2: record is {len(json.dumps({'text': GOOD * 3})):,} characters, over the {len(GOOD) + 20:,}-character limit",
+        "export.jsonl": f"line 2: record is {len(json.dumps({'text': GOOD * 3})):,} characters, "
+        f"over the {len(GOOD) + 20:,}-character limit",
     }
 
 

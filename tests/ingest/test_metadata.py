@@ -4,7 +4,10 @@ from rashomon.ingest.readers import read_bytes
 # Two one-sentence English articles of ECB+ (topics 1 and 3) that a word-list heuristic once took for another language.
 ONE_SENTENCE_ARTICLES = (
     "French police say armed robbers cleaned out a high-end jewelry store yesterday in Paris , news organizations report .",
-    "U.S. president-elect Barack Obama has asked neurosurgeon Sanjay Gupta , CNN 's chief medical correspondent , to serve as the country 's surgeon general , CNN reported Tuesday .",
+    (
+        "U.S. president-elect Barack Obama has asked neurosurgeon Sanjay Gupta , CNN 's chief medical correspondent , "
+        "to serve as the country 's surgeon general , CNN reported Tuesday ."
+    ),
 )
 
 

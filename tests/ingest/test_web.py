@@ -8,7 +8,7 @@ import pytest
 
 from rashomon.ingest import read_paths
 from rashomon.ingest.web import Fetcher, FetchPolicy, FetchProblem, address_problem, fetch_article
-from tests.local_site import start_site
+from tests.helpers.local_site import start_site
 
 LOCAL = (ipaddress.ip_network("127.0.0.1/32"),)
 

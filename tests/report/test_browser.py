@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 
 from rashomon.report import render
-from tests.report.conftest import live_server
+from tests.helpers.web import live_server
 
 INJECTED = "() => [window.__xss, document.querySelectorAll('script, iframe, object, embed, [onerror], [onload]').length]"
 

@@ -94,7 +94,7 @@ def test_segments_merge_overlapping_marks():
 
 
 def test_example_report_matches_golden(example_dossier):
-    from tests.test_pipeline import check_golden
+    from tests.helpers.golden import check_golden
 
     html = re.sub(r'src="data:image/svg\+xml;base64,[^"]+"', 'src="data:image/svg+xml;base64,CHART"', render(example_dossier, "html"))
     check_golden("example_report.html", html)

@@ -3,7 +3,7 @@ import json
 import jsonschema
 
 from rashomon.report.schema import dossier_schema
-from tests.conftest import ROOT
+from tests.helpers.paths import ROOT
 
 
 def test_published_schema_is_current():

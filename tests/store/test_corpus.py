@@ -13,31 +13,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from rashomon.errors import StoreError
 from rashomon.model import Actor, Finding
 from rashomon.pipeline import analyze, analyze_story, ingest_into_store
 from rashomon.store.corpus import CorpusStore
 from rashomon.store.migrations import MIGRATIONS, migrate
-from tests.report.conftest import HOSTILE
-
-
-def rashomon(*args, **kwargs):
-    return subprocess.run([sys.executable, "-m", "rashomon.cli", *args], check=False, capture_output=True, text=True, timeout=600, **kwargs)
-
-
-def consistent(path) -> tuple[int, int]:
-    """(articles, duplicates) after checking every article has all its rows and its item rows match its annotations."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-        for table in ("annotations", "article_features", "story_articles"):
-            assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == articles, table
-        blobs = con.execute("SELECT data FROM annotations").fetchall()
-        assert con.execute("SELECT count(*) FROM quotes").fetchone()[0] == sum(len(json.loads(b[0])["quotes"]) for b in blobs)
-        assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == sum(len(json.loads(b[0])["claims"]) for b in blobs)
-        duplicates = con.execute("SELECT count(*) - count(DISTINCT text) FROM articles").fetchone()[0]
-        return articles, duplicates
-    finally:
-        con.close()
+from tests.helpers.cli import run
+from tests.helpers.paths import HOSTILE
+from tests.helpers.stores import consistent
 
 
 def test_migrations_are_ordered_recorded_and_applied_once(tmp_path):
@@ -48,7 +31,7 @@ def test_migrations_are_ordered_recorded_and_applied_once(tmp_path):
     assert migrate(con) == []
     assert [r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()] == versions
     con.execute("INSERT INTO schema_migrations VALUES (999, 'from the future', now())")
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(StoreError, match=r"^the store has schema version 999, newer than this rashomon knows \(\d+\); upgrade rashomon$"):
         migrate(con)
 
 
@@ -109,17 +92,17 @@ def test_kill_during_ingest_loses_nothing_committed_and_duplicates_nothing(tmp_p
     assert workers and not any(alive(pid) for pid in workers), "worker processes outlived the killed ingest"
     stored, duplicates = consistent(path)
     assert 9 <= stored < 60 and duplicates == 0
-    done = rashomon("ingest", str(stream_file), "--db", str(path), "--batch", "3")
-    assert done.returncode == 0, done.stderr
+    done = run("ingest", str(stream_file), "--db", str(path), "--batch", "3")
+    assert done.exit_code == 0, done.output
     assert f"already stored {stored}, added {60 - stored}" in done.stderr
     assert consistent(path) == (60, 0)
 
 
 def test_stories_separate_events_and_list_as_json(tmp_path, stream_file):
     path = tmp_path / "news.duckdb"
-    assert rashomon("ingest", str(stream_file), str(HOSTILE), "--db", str(path)).returncode == 0
-    listed = rashomon("stories", "--db", str(path), "--json")
-    assert listed.returncode == 0, listed.stderr
+    assert run("ingest", str(stream_file), str(HOSTILE), "--db", str(path)).exit_code == 0
+    listed = run("stories", "--db", str(path), "--json")
+    assert listed.exit_code == 0, listed.output
     stories = [json.loads(line) for line in listed.stdout.splitlines()]
     members = {a["source_path"]: s["id"] for s in stories for a in s["articles"]}
     assert len(members) == 62 and all({"id", "title", "articles"} <= s.keys() for s in stories)
@@ -167,8 +150,8 @@ def test_export_writes_every_table(tmp_path, fmt):
     with CorpusStore(path) as store:
         ingest_into_store([HOSTILE], store)
         analyze_story(store, store.stories()[0]["id"])
-    done = rashomon("export", "--db", str(path), "-o", str(tmp_path / "out"), "--format", fmt)
-    assert done.returncode == 0, done.stderr
+    done = run("export", "--db", str(path), "-o", str(tmp_path / "out"), "--format", fmt)
+    assert done.exit_code == 0, done.output
     con = duckdb.connect()
     reader = "read_parquet" if fmt == "parquet" else "read_csv_auto"
     for table, expected in (("articles", 2), ("findings", None), ("quotes", None)):
@@ -186,20 +169,18 @@ def test_stats_as_json(tmp_path, stream_file):
     with CorpusStore(path) as store:
         ingest_into_store([str(stream_file)], store, workers=1)
         expected = store.stats()
-    done = rashomon("stats", "--db", str(path), "--json")
-    assert done.returncode == 0, done.stderr
+    done = run("stats", "--db", str(path), "--json")
+    assert done.exit_code == 0, done.output
     assert json.loads(done.stdout) == expected and expected["articles"] == 60
 
 
 def test_bad_store_gives_one_line(tmp_path):
     bogus = tmp_path / "notes.duckdb"
     bogus.write_text("this is not a database\n" * 50)
-    for args in (
-        ("stats", "--db", str(bogus)),
-        ("stats", "--db", str(tmp_path / "missing.duckdb")),
-        ("analyze", "--db", str(bogus), "--story", "s1"),
-    ):
-        done = rashomon(*args)
-        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
-        assert len(done.stderr.strip().splitlines()) == 1
+    for args in (("stats", "--db", str(bogus)), ("analyze", "--db", str(bogus), "--story", "s1")):
+        done = run(*args)
+        assert done.exit_code == 4, done.output  # 4: the store cannot be used
+        assert done.stderr.startswith(f"rashomon: {bogus} is not a readable rashomon store: ") and done.stderr.count("\n") == 1
+    missing = run("stats", "--db", str(tmp_path / "missing.duckdb"))
+    assert (missing.exit_code, missing.stderr) == (4, f"rashomon: {tmp_path / 'missing.duckdb'}: no such store\n")
     assert bogus.read_text().startswith("this is not a database")

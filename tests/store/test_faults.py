@@ -21,7 +21,7 @@ from rashomon.cli import app
 from rashomon.clustering import StoryClusterer
 from rashomon.pipeline import ingest_into_store
 from rashomon.store.corpus import CorpusStore, StoreError
-from tests.report.conftest import HOSTILE
+from tests.helpers.paths import HOSTILE
 
 # DuckDB's file layout: three 4 KiB headers, then blocks of 256 KiB, each starting with its 8-byte checksum.
 HEADER_BYTES = 3 * 4096
@@ -116,7 +116,7 @@ def test_damaged_store_is_one_line_for_every_command_and_left_as_it_was(healthy,
     for command in (*READ_COMMANDS, *WRITE_COMMANDS):
         args = [part.format(tmp=tmp_path) for part in command]
         result = run(*args, "--db", str(path))
-        assert result.exit_code == 2, (args, result.output)
+        assert result.exit_code == 4, (args, result.output)  # 4: the store cannot be used
         (line,) = result.stderr.strip().splitlines()
         assert line.startswith(f"rashomon: {path} is not a readable rashomon store: "), (args, line)
         assert problem in line, (args, line)
@@ -182,14 +182,14 @@ def test_read_only_store_is_read_and_not_written(healthy, tmp_path, mount_point)
     assert run("export", "--db", str(path), "-o", str(tmp_path / "out")).exit_code == 0
     for command in WRITE_COMMANDS:
         result = run(*command, "--db", str(path))
-        assert result.exit_code == 2
+        assert result.exit_code == 4
         assert (
             result.stderr
             == f"rashomon: {path}: the store is read-only here (rashomon stats, stories, export and analyze --story can still read it)\n"
         )
     created = run("ingest", str(HOSTILE), "--db", str(folder / "new.duckdb"))
     assert (
-        created.exit_code == 2
+        created.exit_code == 4
         and created.stderr == f"rashomon: {folder / 'new.duckdb'}: cannot create the store: {folder} is not writable\n"
     )
 
@@ -220,7 +220,7 @@ def test_disk_full_reports_the_first_error_keeps_batches_and_the_rerun_completes
     remount("size=160k")
     path = folder / "news.duckdb"
     full = run("ingest", str(stream_file), "--db", str(path), "--batch", "4", "--workers", "1")
-    assert full.exit_code == 2, full.output
+    assert full.exit_code == 4, full.output
     error = full.stderr.strip().splitlines()[-1]
     assert error.startswith(f"rashomon: {path}: cannot write to the store: ") and "No space left on device" in error
     assert "no transaction is active" not in full.stderr and "Traceback" not in full.output
@@ -305,7 +305,7 @@ def test_a_store_held_by_another_process_is_one_line(healthy, tmp_path):
         assert holder.stdout.readline().strip() == "ready"
         for command in (["stats"], ["ingest", str(HOSTILE)]):
             result = run(*command, "--db", str(path))
-            assert result.exit_code == 2
+            assert result.exit_code == 4
             assert result.stderr.startswith(f"rashomon: {path}: the store is in use by another process (IO Error: Could not set lock"), (
                 result.stderr
             )

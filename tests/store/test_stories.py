@@ -8,7 +8,8 @@ import numpy as np
 from rashomon.clustering import ArticleFeatures, Story, StoryClusterer
 from rashomon.pipeline import analyze_story, ingest_into_store
 from rashomon.store.corpus import CorpusStore
-from tests.store.test_corpus import consistent, rashomon
+from tests.helpers.cli import run
+from tests.helpers.stores import consistent
 
 
 def features(names: list[str], words: list[str], direction: int, year: int) -> ArticleFeatures:
@@ -80,8 +81,8 @@ def test_refined_store_stays_whole(tmp_path, stream_file):
     wrong = con.execute("SELECT article_id FROM story_articles WHERE story_id = ? LIMIT 1", [other]).fetchone()[0]
     con.execute("UPDATE story_articles SET story_id = ? WHERE article_id = ?", [biggest, wrong])
     con.close()
-    done = rashomon("refine", "--db", str(path))
-    assert done.returncode == 0, done.stderr
+    done = run("refine", "--db", str(path))
+    assert done.exit_code == 0, done.output
     assert "articles moved between stories: 1;" in done.stderr
     con = duckdb.connect(str(path), read_only=True)
     try:
@@ -95,9 +96,8 @@ def test_refined_store_stays_whole(tmp_path, stream_file):
 
 
 def test_refine_of_a_missing_store_is_a_one_line_error(tmp_path):
-    done = rashomon("refine", "--db", str(tmp_path / "missing.duckdb"))
-    assert done.returncode != 0
-    assert done.stderr.strip().count("\n") == 0 and "no such store" in done.stderr
+    done = run("refine", "--db", str(tmp_path / "missing.duckdb"))
+    assert (done.exit_code, done.stderr) == (4, f"rashomon: {tmp_path / 'missing.duckdb'}: no such store\n")
     assert not (tmp_path / "missing.duckdb").exists()
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from rashomon.errors import PackageError
+
 MAX_TOKENS = 128
 BATCH = 16
 DIMENSIONS = 384
@@ -25,7 +27,7 @@ DIMENSIONS = 384
 TOKENIZER = Path(__file__).parent / "models" / "all-MiniLM-L6-v2-tokenizer.json.gz"
 
 
-class EmbeddingModelMissing(RuntimeError):
+class EmbeddingModelMissing(PackageError):
     """The packaged embedding model is not installed."""
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from rashomon.annotate.lexicon import DENIAL_PHRASES, DENIAL_VERBS, HEDGE_WORDS, NEGATIONS, REPORT_ADVERBS
+from rashomon.errors import PackageError
 
 MODEL_PATH = Path(__file__).parent / "models" / "stance.npz"
 LABELS = ("agree", "disagree", "discuss", "unrelated")
@@ -299,7 +300,7 @@ class StanceModel:
 @lru_cache(maxsize=1)
 def stance_model() -> StanceModel:
     if not MODEL_PATH.exists():
-        raise FileNotFoundError(f"{MODEL_PATH} is missing: train it with scripts/train_stance.py")
+        raise PackageError(f"{MODEL_PATH} is missing from this installation: train it with scripts/train_stance.py")
     return StanceModel()
 
 

@@ -20,6 +20,7 @@ from rashomon.annotate.quotes import extract_quotes
 from rashomon.annotate.speakers import entity_mentions
 from rashomon.annotate.types import annotations_of
 from rashomon.common.nlp import MODEL_PACKAGE, load_pipeline
+from rashomon.errors import InternalError
 
 INTERNAL_ERROR = "internal error"
 COMPONENTS = ("rashomon_mentions", "rashomon_quotes", "rashomon_numbers", "rashomon_dates", "rashomon_claims")
@@ -29,7 +30,8 @@ def guarded(name: str, step: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
     """Run one extractor on a doc, turning an unexpected error into a recorded internal error of that document.
 
     The error is a bug of rashomon's, not a problem of the input, and is reported as one (``INTERNAL_ERROR``); with
-    ``RASHOMON_STRICT=1`` (the test suite sets it) it is raised instead, so that no test passes over a hidden bug.
+    ``RASHOMON_STRICT=1`` (the test suite sets it) it is raised instead, as an :class:`InternalError` caused by it,
+    so that no test passes over a hidden bug.
     """
 
     def component(doc: Doc) -> Doc:
@@ -37,7 +39,7 @@ def guarded(name: str, step: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
             step(doc)
         except Exception as error:  # one document's failure must not stop a batch
             if os.environ.get("RASHOMON_STRICT") == "1":
-                raise
+                raise InternalError(f"{name} failed: {type(error).__name__}: {error}") from error
             annotations_of(doc).problems.append(f"{INTERNAL_ERROR} in {name}: {type(error).__name__}: {error}")
         return doc
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rashomon.errors import InputError
 from rashomon.ingest.metadata import detect_language, outlet_from_text, outlet_from_url
 from rashomon.model import Article, Diagnostic
 
@@ -63,7 +64,7 @@ RECORD_ALIASES = {
 }
 
 
-class InputProblem(Exception):
+class InputProblem(InputError):
     """A problem with one input that becomes a user-facing diagnostic."""
 
 

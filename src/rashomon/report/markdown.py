@@ -44,9 +44,8 @@ def finding_section(dossier: Dossier, title: str, findings: list[Finding]) -> li
     if not findings:
         return [*lines, "_None found._", ""]
     for finding in findings:
-        lines.append(
-            f"- **{cell(finding.summary)}** ({finding.independent_sources} independent source{'s' if finding.independent_sources != 1 else ''})"
-        )
+        plural = "s" if finding.independent_sources != 1 else ""
+        lines.append(f"- **{cell(finding.summary)}** ({finding.independent_sources} independent source{plural})")
         if finding.reason:
             lines.append(f"  - why: {cell(finding.reason)}")
         if finding.sides:
@@ -55,9 +54,8 @@ def finding_section(dossier: Dossier, title: str, findings: list[Finding]) -> li
                 lines.append(f"  - side **{cell(side.position)}** — {where}")
                 for claim_id in side.claim_ids:
                     claim = claims[claim_id]
-                    lines.append(
-                        f"    - > {cell(claim.text)} ({claim.status}{', by ' + cell(claim.attributed_name) if claim.attributed_name else ''}; {cell(outlet_label(dossier, claim.article_id))})"
-                    )
+                    by = f", by {cell(claim.attributed_name)}" if claim.attributed_name else ""
+                    lines.append(f"    - > {cell(claim.text)} ({claim.status}{by}; {cell(outlet_label(dossier, claim.article_id))})")
         else:
             for claim_id in finding.claim_ids[:6]:
                 claim = claims[claim_id]
@@ -73,7 +71,10 @@ def render_markdown(dossier: Dossier) -> str:
     lines = [
         "# rashomon dossier",
         "",
-        f"{len(dossier.articles)} articles, {len(dossier.actors)} actors, {len(dossier.quotes)} quotes, {len(dossier.numbers)} numbers, {len(dossier.claims)} claims. Schema {dossier.schema_version}.",
+        (
+            f"{len(dossier.articles)} articles, {len(dossier.actors)} actors, {len(dossier.quotes)} quotes, "
+            f"{len(dossier.numbers)} numbers, {len(dossier.claims)} claims. Schema {dossier.schema_version}."
+        ),
         "",
     ]
     lines += finding_section(dossier, "What the sources agree on", by_kind["corroborated"])
@@ -110,7 +111,8 @@ def render_markdown(dossier: Dossier) -> str:
     lines += ["## Numbers", "", "| value | unit | counted | qualifier | as written | outlet |", "|---|---|---|---|---|---|"]
     for number in dossier.numbers[:MAX_ROWS]:
         lines.append(
-            f"| {number.value:g} | {cell(number.unit)} | {cell(number.counted)} | {cell(number.qualifier)} | {cell(number.text)} | {cell(outlet_label(dossier, number.article_id))} |"
+            f"| {number.value:g} | {cell(number.unit)} | {cell(number.counted)} | {cell(number.qualifier)} | {cell(number.text)} "
+            f"| {cell(outlet_label(dossier, number.article_id))} |"
         )
     lines.append("")
 

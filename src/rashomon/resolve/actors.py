@@ -129,7 +129,8 @@ def compatible_first_names(a: str, b: str) -> bool:
 
 
 def initials(key: str) -> set[str]:
-    """The initials a long name can be abbreviated to: one letter a word, or short words spelled out ("us geological survey" -> ugs, usgs)."""
+    """The initials a long name can be abbreviated to: one letter a word, or short words spelled out
+    ("us geological survey" -> ugs, usgs)."""
     words = [word for word in key.split() if word and word not in INITIALS_SKIP]
     return {"".join(word[0] for word in words), "".join(word if len(word) <= 2 else word[0] for word in words)}
 

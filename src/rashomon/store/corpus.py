@@ -29,6 +29,7 @@ import numpy as np
 from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle
 from rashomon.annotate.types import DocAnnotations
 from rashomon.clustering import REFINE_PASSES, ArticleFeatures, StoryClusterer
+from rashomon.errors import InputError, StoreError
 from rashomon.ingest.text import normalize_text
 from rashomon.model import Actor, Article, Dossier, Finding, Record
 from rashomon.store.migrations import current_version, migrate, rollback, tables_by_version
@@ -49,10 +50,6 @@ FINDING_COLUMNS = tuple(name for name in Finding.model_fields if name != "sides"
 PER_ARTICLE_TABLES = ("articles", "annotations", "article_features", "story_articles")
 # DuckDB's errors that come from the file or the disk under it (full, read-only, locked, failed commit), not from rashomon's SQL.
 WRITE_FAULTS = (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException, duckdb.PermissionException)
-
-
-class StoreError(Exception):
-    """A problem with the store file that a user can act on."""
 
 
 def first_line(error: BaseException) -> str:
@@ -191,7 +188,7 @@ class CorpusStore:
         try:
             verify(self.con, self.path, empty_allowed=not read_only)
             if not read_only:
-                migrate(self.con)
+                migrate(self.con, f"{self.path}: the store")
         except duckdb.Error as error:
             self.con.close()
             raise StoreError(f"{self.path}: cannot write to the store ({first_line(error)})") from error
@@ -293,7 +290,7 @@ class CorpusStore:
             [story_id],
         ).fetchall()
         if not rows:
-            raise StoreError(f"{self.path}: no story with id {story_id!r} (rashomon stories --db {self.path} lists them)")
+            raise InputError(f"{self.path}: no story with id {story_id!r} (rashomon stories --db {self.path} lists them)")
         annotated = []
         for row in rows:
             article = Article(**dict(zip(ANALYSED_COLUMNS, row[:-1])))
@@ -318,7 +315,8 @@ class CorpusStore:
             raise
 
     def raise_write_fault(self, error: BaseException) -> None:
-        """Report a failed write caused by the disk or the file (full, read-only, locked) as one line; anything else is a bug and propagates."""
+        """Report a failed write caused by the disk or the file (full, read-only, locked) as one line; anything else is a bug
+        and propagates."""
         if isinstance(error, WRITE_FAULTS):
             raise StoreError(
                 f"{self.path}: cannot write to the store: {first_line(error)} (batches committed before are kept; re-run to finish)"
@@ -346,9 +344,9 @@ class CorpusStore:
         """Re-assign stored articles to the stories they now fit best; returns (articles moved, stories left).
 
         ``after_seq`` limits the work to the stories that articles ingested after that point joined
-        (what one ``ingest`` run touched); without it every article is reconsidered. Written in one transaction: stories left empty are removed, a story's title becomes that
-        of its earliest article, and a saved analysis of a story that changed is dropped (analyse
-        the story again). Its commit also clears a pending re-assignment (see :meth:`mark_refine_pending`).
+        (what one ``ingest`` run touched); without it every article is reconsidered. Written in one transaction: stories
+        left empty are removed, a story's title becomes that of its earliest article, and a saved analysis of a story that
+        changed is dropped (analyse the story again). Its commit also clears a pending re-assignment (see :meth:`mark_refine_pending`).
         """
         clusterer = self.clusterer
         touched_only = (
@@ -371,7 +369,8 @@ class CorpusStore:
                 con.execute("CREATE TEMPORARY TABLE moves (article_id VARCHAR, story_id VARCHAR, score DOUBLE)")
                 insert_rows(con, "moves", [[article_id, story_id, score] for article_id, (story_id, score) in moved.items()])
                 con.execute(
-                    "UPDATE story_articles SET story_id = m.story_id, score = m.score FROM moves m WHERE story_articles.article_id = m.article_id"
+                    "UPDATE story_articles SET story_id = m.story_id, score = m.score "
+                    "FROM moves m WHERE story_articles.article_id = m.article_id"
                 )
                 con.execute("DROP TABLE moves")
                 touched = sorted({before[a] for a in moved} | {story_id for story_id, _ in moved.values()})

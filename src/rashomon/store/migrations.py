@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from rashomon.errors import StoreError
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
         1,
@@ -27,10 +29,51 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             seq BIGINT NOT NULL
         );
         CREATE TABLE annotations (article_id VARCHAR PRIMARY KEY, data VARCHAR NOT NULL);
-        CREATE TABLE mentions (article_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR, label VARCHAR, start_char INTEGER, end_char INTEGER, PRIMARY KEY (article_id, n));
-        CREATE TABLE quotes (article_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR, speaker VARCHAR, cue VARCHAR, direct BOOLEAN, start_char INTEGER, end_char INTEGER, PRIMARY KEY (article_id, n));
-        CREATE TABLE numbers (article_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR, value DOUBLE, unit VARCHAR, dimension VARCHAR, counted VARCHAR, qualifier VARCHAR, start_char INTEGER, end_char INTEGER, PRIMARY KEY (article_id, n));
-        CREATE TABLE claims (article_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR, status VARCHAR, attributed VARCHAR, negated BOOLEAN, predicate VARCHAR, start_char INTEGER, end_char INTEGER, PRIMARY KEY (article_id, n));
+        CREATE TABLE mentions (
+            article_id VARCHAR NOT NULL,
+            n INTEGER NOT NULL,
+            text VARCHAR,
+            label VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER,
+            PRIMARY KEY (article_id, n)
+        );
+        CREATE TABLE quotes (
+            article_id VARCHAR NOT NULL,
+            n INTEGER NOT NULL,
+            text VARCHAR,
+            speaker VARCHAR,
+            cue VARCHAR,
+            direct BOOLEAN,
+            start_char INTEGER,
+            end_char INTEGER,
+            PRIMARY KEY (article_id, n)
+        );
+        CREATE TABLE numbers (
+            article_id VARCHAR NOT NULL,
+            n INTEGER NOT NULL,
+            text VARCHAR,
+            value DOUBLE,
+            unit VARCHAR,
+            dimension VARCHAR,
+            counted VARCHAR,
+            qualifier VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER,
+            PRIMARY KEY (article_id, n)
+        );
+        CREATE TABLE claims (
+            article_id VARCHAR NOT NULL,
+            n INTEGER NOT NULL,
+            text VARCHAR,
+            status VARCHAR,
+            attributed VARCHAR,
+            negated BOOLEAN,
+            predicate VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER,
+            PRIMARY KEY (article_id, n)
+        );
         """,
     ),
     (
@@ -46,8 +89,28 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         3,
         "per-story analysis results: resolved actors and findings",
         """
-        CREATE TABLE actors (story_id VARCHAR NOT NULL, id VARCHAR NOT NULL, name VARCHAR, type VARCHAR, aliases VARCHAR[], mentions INTEGER, article_ids VARCHAR[], PRIMARY KEY (story_id, id));
-        CREATE TABLE findings (story_id VARCHAR NOT NULL, id VARCHAR NOT NULL, kind VARCHAR, summary VARCHAR, relation VARCHAR, reason VARCHAR, independent_sources INTEGER, claim_ids VARCHAR[], data VARCHAR, PRIMARY KEY (story_id, id));
+        CREATE TABLE actors (
+            story_id VARCHAR NOT NULL,
+            id VARCHAR NOT NULL,
+            name VARCHAR,
+            type VARCHAR,
+            aliases VARCHAR[],
+            mentions INTEGER,
+            article_ids VARCHAR[],
+            PRIMARY KEY (story_id, id)
+        );
+        CREATE TABLE findings (
+            story_id VARCHAR NOT NULL,
+            id VARCHAR NOT NULL,
+            kind VARCHAR,
+            summary VARCHAR,
+            relation VARCHAR,
+            reason VARCHAR,
+            independent_sources INTEGER,
+            claim_ids VARCHAR[],
+            data VARCHAR,
+            PRIMARY KEY (story_id, id)
+        );
         """,
     ),
     (
@@ -65,7 +128,12 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE articles ADD COLUMN fetched_at VARCHAR;
         ALTER TABLE articles ADD COLUMN raw_html VARCHAR;
         CREATE TABLE feeds (url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, polled_at TIMESTAMP NOT NULL);
-        CREATE TABLE feed_items (feed_url VARCHAR NOT NULL, item_key VARCHAR NOT NULL, seen_at TIMESTAMP NOT NULL, PRIMARY KEY (feed_url, item_key));
+        CREATE TABLE feed_items (
+            feed_url VARCHAR NOT NULL,
+            item_key VARCHAR NOT NULL,
+            seen_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (feed_url, item_key)
+        );
         """,
     ),
     (
@@ -98,15 +166,18 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply the migrations this database lacks, each in its own transaction; returns the versions applied."""
+def migrate(con: duckdb.DuckDBPyConnection, store_name: str = "the store") -> list[int]:
+    """Apply the migrations this database lacks, each in its own transaction; returns the versions applied.
+
+    ``store_name`` is how an error names the database (a store's path).
+    """
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
     )
     have = current_version(con)
     newest = MIGRATIONS[-1][0]
     if have > newest:
-        raise RuntimeError(f"the store has schema version {have}, newer than this rashomon knows ({newest}); upgrade rashomon")
+        raise StoreError(f"{store_name} has schema version {have}, newer than this rashomon knows ({newest}); upgrade rashomon")
     applied = []
     for version, name, sql in MIGRATIONS:
         if version <= have:

@@ -31,7 +31,10 @@ ITEM = """<!doctype html>
 </article></body></html>
 """
 ROBOTS = "User-agent: *\nDisallow: /private/\n"
-PLAIN = "Ferry service resumes\n\nThe ferry between the two harbours resumed its service on Tuesday after a week of storms, the operator said.\n"
+PLAIN = (
+    "Ferry service resumes\n\n"
+    "The ferry between the two harbours resumed its service on Tuesday after a week of storms, the operator said.\n"
+)
 
 
 def feed_xml(base: str, items: list[int]) -> str:

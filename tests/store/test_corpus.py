@@ -110,7 +110,7 @@ def test_kill_during_ingest_loses_nothing_committed_and_duplicates_nothing(tmp_p
     assert 9 <= stored < 60 and duplicates == 0
     done = rashomon("ingest", str(stream_file), "--db", str(path), "--batch", "3")
     assert done.returncode == 0, done.stderr
-    assert f"already stored {stored}, added {60 - stored}" in done.stderr
+    assert f"added {60 - stored}, skipped {stored} already stored" in done.stderr
     assert consistent(path) == (60, 0)
 
 

@@ -19,7 +19,78 @@ from rich.table import Table
 from rashomon.model import Dossier
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-app = typer.Typer(
+
+
+class PlainHelp:
+    """--help in plain words: on/off flags show no ``<bool>`` type, a list shows its item type as ``<str>...``, and help
+    text is taken literally (Typer reads it as Rich markup, which would drop the ``[ray]`` of ``rashomon[ray]``)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = escape(self.help) if self.help else self.help
+        for param in self.params:
+            plain_param_help(param)
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except typer.BadParameter as error:
+            error.message = plain_value_error(error)
+            raise
+
+
+def plain_value_error(error: typer.BadParameter) -> str:
+    """An invalid option value said in plain words: Typer passes on Pydantic's wording ("Input should be a valid
+    integer, unable to parse string as an integer", "Value error, ...")."""
+    from pydantic import ValidationError
+
+    cause = error.__cause__
+    if not isinstance(cause, ValidationError) or not cause.errors():
+        return error.message
+    first = cause.errors()[0]
+    value, kind = first.get("input"), first["type"]
+    if kind.startswith("int_"):
+        return f"{value!r} is not a whole number."
+    if kind.startswith("float_"):
+        return f"{value!r} is not a number."
+    return str(first["msg"]).removeprefix("Value error, ")
+
+
+def plain_param_help(param) -> None:
+    """One parameter's help and type shown as :class:`PlainHelp` says."""
+    if getattr(param, "help", None):
+        param.help = escape(param.help)
+    if param.nargs != 1 and isinstance(param, typer.core.TyperArgument):
+        item = (getattr(param.type_descriptor.annotation, "__args__", None) or (str,))[0]
+        param.display_type_rich = lambda ctx, label=f"<{item.__name__}>": label
+    elif param.metavar is None and getattr(param, "is_flag", False):
+        param.metavar = ""
+
+
+class PlainHelpCommand(PlainHelp, typer.core.TyperCommand):
+    pass
+
+
+class PlainHelpGroup(PlainHelp, typer.core.TyperGroup):
+    pass
+
+
+class RashomonTyper(typer.Typer):
+    """Typer whose commands show their help in plain words (see :class:`PlainHelp`)."""
+
+    def command(self, *args, **kwargs):
+        kwargs.setdefault("cls", PlainHelpCommand)
+        return super().command(*args, **kwargs)
+
+
+app = RashomonTyper(
+    cls=PlainHelpGroup,
     add_completion=False,
     no_args_is_help=True,
     help="Reconstruct one news event from many reports of it.",
@@ -634,7 +705,7 @@ def check_allowed_host(name: str) -> str:
 def serve(
     source: Annotated[
         Path | None,
-        typer.Argument(metavar="[DOSSIER.json]", help="A dossier written by rashomon analyze (or give a store with --db)."),
+        typer.Argument(metavar="DOSSIER.json", help="A dossier written by rashomon analyze (or give a store with --db)."),
     ] = None,
     db: Annotated[
         Path | None,
@@ -647,6 +718,7 @@ def serve(
         list[str] | None,
         typer.Option(
             "--allow-host",
+            metavar="HOST",
             help="Another name clients may use for this server in their Host header (repeatable); loopback names and --host always work.",
         ),
     ] = None,

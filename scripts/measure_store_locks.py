@@ -20,7 +20,7 @@ from pathlib import Path
 from rashomon.store.corpus import CorpusStore, StoreError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.store.conftest import invented_report  # noqa: E402 - the tests' own invented stream
+from tests.store.conftest import invented_report  # the tests' own invented stream
 
 
 def ingest(stream: Path, store: Path, batch: int) -> subprocess.Popen:

@@ -224,8 +224,12 @@ def test_serve_db_prints_where_it_serves_and_the_old_story_mode_still_works(stor
     assert digest(store) == before, "serve --story reads the store and never writes its analysis into it"
 
 
-def test_serve_needs_one_source():
+def test_serve_needs_one_source(tmp_path):
     from tests.test_cli import rashomon
+
+    missing = tmp_path / "missing.duckdb"
+    done = rashomon("serve", "--db", str(missing), "--port", str(free_port()))
+    assert done.returncode == 2 and done.stderr == f"rashomon: {missing}: no such store\n"
 
     done = rashomon("serve")
     assert done.returncode == 2 and done.stderr == "rashomon: give a DOSSIER.json, or --db STORE\n"

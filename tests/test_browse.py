@@ -1,7 +1,8 @@
 """``serve --db``: the store's index, each story's report pages, the store-wide search and their JSON twins, over HTTP.
 
 The store holds the bundled example (one story of two reports, with findings) and five invented fire reports (one
-story each). The browser test drives a real ``rashomon serve --db`` while a real ``rashomon ingest`` adds articles.
+story each). The browser test (tests/report/test_store_browser.py, beside the other browser tests and their Chromium)
+drives a real ``rashomon serve --db`` while a real ``rashomon ingest`` adds articles.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from rashomon.browse import create_store_app
 from rashomon.cli import example_dir
 from rashomon.pipeline import ingest_into_store
 from rashomon.store.corpus import CorpusStore
-from tests.report.conftest import artifacts, browser  # noqa: F401 - the shared screenshot folder and headless Chromium
 from tests.store.conftest import invented_report
 from tests.test_cli_serve import free_port, serving, stop
 
@@ -163,51 +163,6 @@ def test_a_store_locked_past_the_wait_is_a_503_page(store, client, monkeypatch):
         holder.stdin.close()
         holder.wait(timeout=20)
     assert client.get("/").status_code == 200
-
-
-def test_browser_index_story_finding_evidence_while_an_ingest_runs(store, client, tmp_path, browser, artifacts):  # noqa: F811
-    seed_id = seed_story(client)["id"]
-    path = tmp_path / "news.duckdb"
-    path.write_bytes(store.read_bytes())
-    more = tmp_path / "more.jsonl"
-    more.write_text("".join(json.dumps(invented_report(i)) + "\n" for i in range(INVENTED, INVENTED + 30)), encoding="utf-8")
-    port = free_port()
-    server, _ = serving("--db", str(path), "--port", str(port))
-    writer = subprocess.Popen(
-        [sys.executable, "-m", "rashomon.cli", "ingest", str(more), "--db", str(path), "--batch", "2", "--workers", "1"],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    page = browser.new_page()
-    rounds = 0
-    try:
-        while writer.poll() is None or rounds == 0:
-            answer = page.goto(base + "/")
-            assert answer.status == 200 and page.locator(".error").count() == 0
-            page.locator(f'[id="story-{seed_id}"] a').click()
-            page.wait_for_load_state()
-            assert "/stories/" in page.url and page.locator(".error").count() == 0
-            page.locator("#disputed .card h3 a, #corroborated .card h3 a").first.click()
-            page.wait_for_load_state()
-            assert "/findings/" in page.url and page.locator(".error").count() == 0
-            page.locator("a.evidence-link").first.click()
-            page.wait_for_load_state()
-            highlighted = page.locator("mark#hl")
-            assert "/articles/" in page.url and highlighted.is_visible() and highlighted.inner_text().strip()
-            rounds += 1
-        page.screenshot(path=str(artifacts / "browse-evidence.png"))
-        done = writer.stderr.read()
-        assert writer.returncode == 0, done
-        assert "lock" not in done.casefold()
-        page.goto(base + "/")
-        assert f"and {INVENTED + 2 + 30} articles in news.duckdb" in page.inner_text("header")
-        page.screenshot(path=str(artifacts / "browse-index.png"))
-    finally:
-        page.close()
-        if writer.poll() is None:
-            writer.kill()
-        stop(server)
 
 
 def test_serve_db_prints_where_it_serves_and_the_old_story_mode_still_works(store):

@@ -1,7 +1,8 @@
 """Measure how ``serve``-style readers fare while an ``ingest`` fills the same store (docs/browsing.md).
 
-Starts ``rashomon ingest`` of N invented reports in another process and, until it ends, opens the store
-read-only again and again as ``serve`` does for each request (one short visit reading the story index),
+First, DuckDB's own rule: what another process may open while a writer, or a reader, holds a file, and what an
+open costs. Then starts ``rashomon ingest`` of N invented reports in another process and, until it ends, opens the
+store read-only again and again as ``serve`` does for each request (one short visit reading the story index),
 recording each visit's latency and every failure. Then times the same ingest alone, as the baseline.
 
     .venv/bin/python scripts/measure_store_locks.py [N] [BATCH]
@@ -10,6 +11,7 @@ recording each visit's latency and every failure. Then times the same ingest alo
 from __future__ import annotations
 
 import json
+import multiprocessing
 import statistics
 import subprocess
 import sys
@@ -17,10 +19,48 @@ import tempfile
 import time
 from pathlib import Path
 
+import duckdb
+
 from rashomon.store.corpus import CorpusStore, StoreError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.store.conftest import invented_report  # the tests' own invented stream
+
+
+def hold(path: str, read_only: bool, ready, done) -> None:
+    """Hold the file open (read-only or for writing) until told to stop."""
+    connection = duckdb.connect(path, read_only=read_only)
+    ready.set()
+    done.wait()
+    connection.close()
+
+
+def try_open(path: str, read_only: bool) -> str:
+    try:
+        duckdb.connect(path, read_only=read_only).close()
+        return "ok"
+    except duckdb.Error as error:
+        return "fails (" + str(error).splitlines()[0][:60] + "...)"
+
+
+def lock_matrix(folder: Path) -> None:
+    """Print what another process can open while a writer or a reader holds a file, and the cost of an open."""
+    path = str(folder / "probe.duckdb")
+    connection = duckdb.connect(path)
+    connection.execute("CREATE TABLE t AS SELECT range AS i, repeat('x', 200) AS s FROM range(200000)")
+    connection.close()
+    for read_only, holder in ((False, "a writer"), (True, "a reader")):
+        ready, done = multiprocessing.Event(), multiprocessing.Event()
+        process = multiprocessing.Process(target=hold, args=(path, read_only, ready, done))
+        process.start()
+        ready.wait()
+        print(f"while {holder} holds the file: read-only open {try_open(path, True)}; write open {try_open(path, False)}")
+        done.set()
+        process.join()
+    started = time.perf_counter()
+    for _ in range(20):
+        duckdb.connect(path, read_only=True).close()
+    print(f"read-only open + close: {(time.perf_counter() - started) / 20 * 1000:.0f} ms")
 
 
 def ingest(stream: Path, store: Path, batch: int) -> subprocess.Popen:
@@ -30,6 +70,7 @@ def ingest(stream: Path, store: Path, batch: int) -> subprocess.Popen:
 
 def main(count: int = 120, batch: int = 8) -> None:
     folder = Path(tempfile.mkdtemp(prefix="rashomon-locks-"))
+    lock_matrix(folder)
     stream = folder / "stream.jsonl"
     stream.write_text("".join(json.dumps(invented_report(i)) + "\n" for i in range(count)), encoding="utf-8")
     store = folder / "news.duckdb"

@@ -116,3 +116,23 @@ def test_durations(text, seconds):
 def test_bad_durations(text):
     with pytest.raises(ValueError):
         parse_duration(text)
+
+
+def test_between_polls_other_processes_can_read_the_store(site, fetcher, tmp_path):
+    """A feed poll gives the store back while it waits for the next round, so serve and stories can read it."""
+    import subprocess
+    import sys
+
+    state, base = site
+    path = tmp_path / "news.duckdb"
+    probe = f"import duckdb; print(duckdb.connect({str(path)!r}, read_only=True).execute('SELECT count(*) FROM articles').fetchone()[0])"
+    seen: list[str] = []
+
+    def read_from_another_process(_seconds: float) -> None:
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60)
+        seen.append(done.stdout.strip() or done.stderr.strip().splitlines()[-1])
+        state.feed_items.append(3)
+
+    with CorpusStore(path) as store:
+        watch_feeds([f"{base}/feed.xml"], store, fetcher, every=1, rounds=2, sleep=read_from_another_process, engine="local", workers=1)
+    assert seen == ["2"]

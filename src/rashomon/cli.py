@@ -8,13 +8,13 @@ import sys
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, Self
 
 import typer
 from click import Context
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 from typer.core import TyperGroup
 
@@ -38,8 +38,76 @@ class Commands(TyperGroup):
             raise typer.Exit(error.exit_code) from None
 
 
-app = typer.Typer(
-    cls=Commands,
+class PlainHelp:
+    """--help in plain words: on/off flags show no ``<bool>`` type, a list shows its item type as ``<str>...``, and help
+    text is taken literally (Typer reads it as Rich markup, which would drop the ``[ray]`` of ``rashomon[ray]``)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = escape(self.help) if self.help else self.help
+        for param in self.params:
+            plain_param_help(param)
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except typer.BadParameter as error:
+            error.message = plain_value_error(error)
+            raise
+
+
+def plain_value_error(error: typer.BadParameter) -> str:
+    """An invalid option value said in plain words: Typer passes on Pydantic's wording ("Input should be a valid
+    integer, unable to parse string as an integer", "Value error, ...")."""
+    from pydantic import ValidationError
+
+    cause = error.__cause__
+    if not isinstance(cause, ValidationError) or not cause.errors():
+        return error.message
+    first = cause.errors()[0]
+    value, kind = first.get("input"), first["type"]
+    if kind.startswith("int_"):
+        return f"{value!r} is not a whole number."
+    if kind.startswith("float_"):
+        return f"{value!r} is not a number."
+    return str(first["msg"]).removeprefix("Value error, ")
+
+
+def plain_param_help(param) -> None:
+    """One parameter's help and type shown as :class:`PlainHelp` says."""
+    if getattr(param, "help", None):
+        param.help = escape(param.help)
+    if param.nargs != 1 and isinstance(param, typer.core.TyperArgument):
+        item = (getattr(param.type_descriptor.annotation, "__args__", None) or (str,))[0]
+        param.display_type_rich = lambda ctx, label=f"<{item.__name__}>": label
+    elif param.metavar is None and getattr(param, "is_flag", False):
+        param.metavar = ""
+
+
+class PlainHelpCommand(PlainHelp, typer.core.TyperCommand):
+    pass
+
+
+class PlainHelpGroup(PlainHelp, Commands):
+    pass
+
+
+class RashomonTyper(typer.Typer):
+    """Typer whose commands show their help in plain words (see :class:`PlainHelp`)."""
+
+    def command(self, *args, **kwargs):
+        kwargs.setdefault("cls", PlainHelpCommand)
+        return super().command(*args, **kwargs)
+
+
+app = RashomonTyper(
+    cls=PlainHelpGroup,
     add_completion=False,
     no_args_is_help=True,
     help="Reconstruct one news event from many reports of it.",
@@ -262,8 +330,13 @@ def ingest(
     every: Annotated[
         str | None, typer.Option(metavar="DURATION", help="With --feed: poll again every 30s, 10m, 1h... until Ctrl-C.")
     ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="For scripts: no progress bar; only diagnostics and the summary line.")
+    ] = False,
 ) -> None:
-    """Add articles, their annotations and their stories to a corpus store; already stored articles are skipped."""
+    """Add articles, their annotations and their stories to a corpus store; already stored articles are skipped.
+
+    Other rashomon commands (serve, stories, stats) can read the store while this runs."""
     from rashomon.pipeline import ingest_into_store
 
     if batch < 1:
@@ -280,22 +353,93 @@ def ingest(
         fail("--every polls feeds: give it with --feed URL")
     if not paths:
         fail("give the articles to add (files, folders, URLs or -), or --feed URL")
-    with open_store(db) as store, web_fetcher(allow_private, ignore_robots) as fetcher:
+    with open_store(db) as store, web_fetcher(allow_private, ignore_robots) as fetcher, IngestBar(quiet) as bar:
         before = store.article_count()
-
-        def on_batch(report) -> None:
-            err.print(f"committed: {before + report.added} articles in the store", highlight=False)
-
         report = ingest_into_store(
-            paths, store, batch_size=batch, engine=engine.value, workers=workers, on_batch=on_batch, refine=refine, fetcher=fetcher
+            paths,
+            store,
+            batch_size=batch,
+            engine=engine.value,
+            workers=workers,
+            refine=refine,
+            fetcher=fetcher,
+            progress=bar.hooks(before),
         )
     for diagnostic in report.diagnostics:
         err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
-    err.print(
-        f"read {report.read}, already stored {report.already_stored}, added {report.added}, moved between stories {report.moved}",
-        highlight=False,
-    )
+    err.print(ingest_summary(report), highlight=False, soft_wrap=True)
     exit_if_skipped(report.diagnostics)
+
+
+def ingest_summary(report) -> str:
+    """The one line that ends an ingest: what was read, what was new, what was left out, and the stories."""
+    return (
+        f"read {report.read}, added {report.added}, skipped {report.already_stored} already stored, "
+        f"diagnostics {len(report.diagnostics)}, stories touched {report.stories_touched}, stories total {report.stories_total}"
+    )
+
+
+class IngestBar:
+    """``ingest``'s progress on a terminal: one bar per step (reading, annotating, re-assigning) with total, rate and ETA.
+
+    Without a terminal (a log file) each committed batch is one line instead; ``quiet`` shows neither.
+    """
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.progress = Progress(
+            TextColumn("[bold]{task.description:<12}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("eta"),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=quiet or not err.is_terminal,
+        )
+
+    def __enter__(self) -> Self:
+        self.progress.__enter__()
+        self.reading = self.progress.add_task("reading", total=None, rate="")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.__exit__(*exc)
+
+    def advance(self, task, completed: int, total: int | None = None, unit: str = "articles") -> None:
+        """Move a bar to ``completed`` and show its rate per second."""
+        self.progress.update(task, completed=completed, total=total if total is not None else self.progress.tasks[task].total)
+        elapsed = self.progress.tasks[task].elapsed or 0
+        if elapsed:
+            self.progress.update(task, rate=f"{completed / elapsed:.1f} {unit}/s")
+
+    def hooks(self, stored_before: int):
+        """The pipeline's progress callbacks, feeding the bars (and the per-batch lines off a terminal)."""
+        from rashomon.pipeline import IngestProgress
+
+        tasks: dict[str, object] = {}
+        annotated = [0]
+
+        def on_read(count: int) -> None:
+            self.progress.update(self.reading, total=count, completed=count)
+            tasks["annotate"] = self.progress.add_task("annotating", total=count, rate="")
+
+        def on_annotated(_) -> None:
+            annotated[0] += 1
+            self.advance(tasks["annotate"], annotated[0])
+
+        def on_batch(report) -> None:
+            if not self.quiet and not err.is_terminal:
+                err.print(f"committed: {stored_before + report.added} articles in the store", highlight=False)
+
+        def on_refine(done: int, total: int) -> None:
+            if "refine" not in tasks:
+                tasks["refine"] = self.progress.add_task("re-assigning", total=total, rate="")
+            self.advance(tasks["refine"], done, total)
+
+        return IngestProgress(on_read=on_read, on_annotated=on_annotated, on_batch=on_batch, on_refine=on_refine)
 
 
 def follow_feeds(feeds: list[str], db: Path, every: str | None, fetcher, options: dict) -> None:
@@ -550,40 +694,45 @@ def check_allowed_host(name: str) -> str:
 @app.command()
 def serve(
     source: Annotated[
-        Path,
-        typer.Argument(metavar="DOSSIER.json|STORE.duckdb", help="A dossier written by rashomon analyze, or a corpus store with --story."),
-    ],
-    story: Annotated[str | None, typer.Option("--story", help="With a store: the story to show.")] = None,
+        Path | None,
+        typer.Argument(metavar="DOSSIER.json", help="A dossier written by rashomon analyze (or give a store with --db)."),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Browse this corpus store: every story, a search, JSON twins; read-only, also while ingest runs."),
+    ] = None,
+    story: Annotated[str | None, typer.Option("--story", help="With --db: show only this story.")] = None,
     host: Annotated[str, typer.Option(help="Address to bind; the default keeps the UI on this machine.")] = "127.0.0.1",
     port: Annotated[str, typer.Option(help="Port to listen on (1-65535).")] = "8765",
     allow_host: Annotated[
         list[str] | None,
         typer.Option(
             "--allow-host",
+            metavar="HOST",
             help="Another name clients may use for this server in their Host header (repeatable); loopback names and --host always work.",
         ),
     ] = None,
 ) -> None:
-    """Browse a dossier (or one story of a store) in a local, read-only web UI."""
+    """Browse a dossier, or a whole corpus store, in a local, read-only web UI."""
     try:
         import uvicorn
 
         from rashomon.report.web import create_app
     except ImportError as error:
         raise PackageError("the web UI needs the 'web' extra: pip install 'rashomon[web]'") from error
+    if source is not None and source.suffix == ".duckdb" and db is None:
+        source, db = None, source
+    if (source is None) == (db is None):
+        fail("give a DOSSIER.json, or --db STORE")
+    if story is not None and db is None:
+        fail("--story goes with --db STORE")
     number = serve_port(port)
     names = [check_allowed_host(name) for name in allow_host or []]
     sock = listening_socket(host, number)
-    if source.suffix == ".duckdb" or story is not None:
-        if story is None:
-            fail(f"{source}: a store holds many stories; choose one with --story (rashomon stories --db {source})")
-        from rashomon.pipeline import analyze_story
-
-        with open_store(source, read_only=not os.access(source, os.W_OK)) as store:
-            dossier = analyze_story(store, story)
+    if db is not None:
+        application = store_app(db, story, [host, *names])
     else:
-        dossier = read_dossier(source)
-    application = create_app(dossier, allowed_hosts=[host, *names])
+        application = create_app(read_dossier(source), allowed_hosts=[host, *names])
     if not is_loopback(host):
         err.print(
             f"rashomon: warning: --host {shown(host)} makes the dossier visible to the network: "
@@ -592,8 +741,33 @@ def serve(
             soft_wrap=True,
         )
     shown_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
-    err.print(f"rashomon: serving {shown(source)} at http://{shown(shown_host)}:{number}/ (Ctrl+C stops)", highlight=False, soft_wrap=True)
+    served = db if source is None else source
+    err.print(f"rashomon: serving {shown(served)} at http://{shown(shown_host)}:{number}/ (Ctrl+C stops)", highlight=False, soft_wrap=True)
     uvicorn.Server(uvicorn.Config(application, log_level="warning")).run(sockets=[sock])
+
+
+def store_app(db: Path, story: str | None, allowed_hosts: list[str]):
+    """The UI over a store (read-only): every story, or with ``story`` that one story's dossier; a one-line error for a bad store."""
+    from rashomon.store.corpus import StoreError
+
+    if db.is_dir():
+        fail(f"{db}: is a folder; give the store's file name, e.g. {db / 'news.duckdb'}")
+    if story is None:
+        from rashomon.browse import create_store_app
+
+        try:
+            return create_store_app(db, allowed_hosts)
+        except StoreError as error:
+            fail(str(error))
+    from rashomon.pipeline import analyze_story
+    from rashomon.report.web import create_app
+
+    with open_store(db, read_only=True) as store:
+        try:
+            dossier = analyze_story(store, story)
+        except StoreError as error:
+            fail(str(error))
+    return create_app(dossier, allowed_hosts=allowed_hosts)
 
 
 @app.command()

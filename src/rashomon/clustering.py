@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -323,15 +324,23 @@ class StoryClusterer:
             self.index(best_id, features, article[2])
         return best_id, best
 
-    def refine(self, placements: list[tuple[str, ArticleFeatures, str]], passes: int = REFINE_PASSES) -> dict[str, tuple[str, float]]:
+    def refine(
+        self,
+        placements: list[tuple[str, ArticleFeatures, str]],
+        passes: int = REFINE_PASSES,
+        on_step: Callable[[int, int], None] | None = None,
+    ) -> dict[str, tuple[str, float]]:
         """Re-assign placed articles, in stream order, now that every story is known; the new story of each article that moved.
 
         A single online pass cannot undo an early wrong merge: the first articles of two similar
         events may found one story before the reports that tell them apart arrive. Each pass
         moves every article to the story it now fits best, as k-means does, until nothing moves.
+        ``on_step(done, total)`` hears of each article reconsidered (``total`` counts every pass; a pass that
+        moves nothing ends the work early, and then ``done`` jumps to ``total``).
         """
         where = {article_id: story_id for article_id, _, story_id in placements}
         moved: dict[str, tuple[str, float]] = {}
+        total, done = passes * len(placements), 0
         for _ in range(passes):
             changed = 0
             for article_id, features, _ in placements:
@@ -340,8 +349,13 @@ class StoryClusterer:
                     where[article_id] = story_id
                     moved[article_id] = (story_id, score)
                     changed += 1
+                done += 1
+                if on_step is not None:
+                    on_step(done, total)
             if not changed:
                 break
+        if on_step is not None and done < total:
+            on_step(total, total)
         first = {article_id: story_id for article_id, _, story_id in placements}
         return {article_id: placed for article_id, placed in moved.items() if placed[0] != first[article_id]}
 

@@ -87,6 +87,22 @@ class StoreIngestReport:
     added: int = 0
     moved: int = 0
     diagnostics: list = field(default_factory=list)
+    stories_touched: int = 0
+    stories_total: int = 0
+
+
+@dataclass
+class IngestProgress:
+    """Callbacks through which an ``ingest`` run reports its steps (each optional)."""
+
+    on_read: Callable[[int], None] | None = None
+    """Reading is done: the number of new articles to annotate."""
+    on_annotated: Callable[[AnnotatedArticle], None] | None = None
+    """One more article annotated."""
+    on_batch: Callable[[StoreIngestReport], None] | None = None
+    """One more batch committed."""
+    on_refine: Callable[[int, int], None] | None = None
+    """Re-assignment: articles reconsidered so far, and the total to reconsider."""
 
 
 def story_features(annotated: list[AnnotatedArticle]) -> list[ArticleFeatures]:
@@ -110,13 +126,17 @@ def ingest_into_store(
     refine: bool = True,
     fetcher=None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    progress: IngestProgress | None = None,
 ) -> StoreIngestReport:
     """Stages 1-2 into the corpus store: new articles only, annotated, placed in stories, committed batch by batch.
 
     With ``refine``, the stories this run touched are then re-assigned once all its articles are in
     (see :meth:`StoryClusterer.refine`), in one more transaction. That re-assignment is recorded as pending
     before the first batch is written, so a run killed before it finished has it completed by the next run.
+    The store's file is given back to other processes between transactions (:meth:`CorpusStore.release`), so
+    that ``serve`` and ``stories`` can read it while this runs.
     """
+    progress = progress or IngestProgress(on_batch=on_batch)
     ingested = ingest(inputs, repeats="drop", fetcher=fetcher, limits=limits)
     report = StoreIngestReport(read=len(ingested.articles), diagnostics=list(ingested.diagnostics))
     known = store.known_ids(a.id for a in ingested.articles)
@@ -127,30 +147,43 @@ def ingest_into_store(
     refine_after = last_seq if unfinished is None else min(unfinished, last_seq)
     if refine and todo:
         store.mark_refine_pending(refine_after)
+    store.release()
+    if progress.on_read is not None:
+        progress.on_read(len(todo))
     pending: list[AnnotatedArticle] = []
 
     def flush() -> None:
         placed = [store.place(item, features) for item, features in zip(pending, story_features(pending))]
         report.added += store.commit(placed)
+        store.release()
         pending.clear()
-        if on_batch is not None:
-            on_batch(report)
+        if progress.on_batch is not None:
+            progress.on_batch(report)
 
     for item in annotate_with(engine, todo, workers, lead_vectors=True):
         pending.append(item)
+        if progress.on_annotated is not None:
+            progress.on_annotated(item)
         if len(pending) >= batch_size:
             flush()
     if pending:
         flush()
     if refine and (report.added or unfinished is not None):
-        report.moved = store.refine_stories(after_seq=refine_after)[0]
+        report.moved = store.refine_stories(after_seq=refine_after, on_step=progress.on_refine)[0]
+    report.stories_touched = store.stories_since(last_seq)
+    report.stories_total = store.story_count()
+    store.release(checkpoint=True)
     return report
+
+
+def dossier_of(annotated: list[AnnotatedArticle]) -> Dossier:
+    """Stages 3-4 for articles already annotated (a stored story): the dossier with findings."""
+    return find_findings(assemble(IngestResult(), annotated))
 
 
 def analyze_story(store: CorpusStore, story_id: str) -> Dossier:
     """Stages 3-4 for one stored story: its dossier with findings, also kept in the store unless it is open read-only."""
-    annotated = store.story_articles(story_id)
-    dossier = find_findings(assemble(IngestResult(), annotated))
+    dossier = dossier_of(store.story_articles(story_id))
     if not store.read_only:
         store.save_analysis(story_id, dossier)
     return dossier

@@ -64,6 +64,7 @@ def fetch_new_items(
         work.validators = (poll.etag, poll.last_modified)
         return
     seen = seen_items(store, url, (item.key for item in poll.items))
+    store.release()  # downloading the items takes a while: readers (serve, stories) may use the store meanwhile
     fresh = [item for item in {item.key: item for item in poll.items}.values() if item.key not in seen]
     done.new_items += len(fresh)
     retry_later = False
@@ -104,6 +105,7 @@ def poll_feeds_once(feeds: list[str], store: CorpusStore, fetcher: Fetcher, **in
     done.ingest.diagnostics = diagnostics + done.ingest.diagnostics
     for work in works:
         remember_poll(store, work.url, work.handled, work.validators)
+    store.release(checkpoint=True)  # until the next round, the store is the readers'
     return done
 
 

@@ -94,7 +94,7 @@ def test_kill_during_ingest_loses_nothing_committed_and_duplicates_nothing(tmp_p
     assert 9 <= stored < 60 and duplicates == 0
     done = run("ingest", str(stream_file), "--db", str(path), "--batch", "3")
     assert done.exit_code == 0, done.output
-    assert f"already stored {stored}, added {60 - stored}" in done.stderr
+    assert f"added {60 - stored}, skipped {stored} already stored" in done.stderr
     assert consistent(path) == (60, 0)
 
 

@@ -34,6 +34,15 @@ def label(text: str, width: int = MAX_LABEL) -> str:
     return text.replace("$", r"\$")
 
 
+def wrapped(text: str, width: int, lines: int = 2) -> str:
+    """A label on at most ``lines`` lines of ``width`` characters (the last one shortened with "…"), so that a long
+    finding or outlet name stays readable instead of being cut at one line or drawn past the figure."""
+    parts = textwrap.wrap(" ".join(text.split()), width) or [""]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], " ".join(parts[lines - 1 :])]
+    return "\n".join(label(part, width) for part in parts)
+
+
 def to_data_uri(figure: Figure) -> str:
     """The figure as an SVG data URI, without a creation date so that output is reproducible."""
     buffer = io.BytesIO()
@@ -47,7 +56,8 @@ def agreement_matrix(view: DossierView) -> str | None:
     if not rows or not outlets:
         return None
     states = list(CELL_COLOURS)
-    figure = Figure(figsize=(min(2.2 + 0.9 * len(outlets), 14), 0.8 + 0.32 * len(rows)))
+    # two-line labels: rows 0.5 in high (one line of 9 pt text is about 0.17 in), outlet names under their columns
+    figure = Figure(figsize=(min(2.2 + 1.0 * len(outlets), 14), 1.2 + 0.5 * len(rows)))
     axes = figure.subplots()
     axes.imshow(
         [[states.index(c) for c in row] for row in matrix],
@@ -56,8 +66,8 @@ def agreement_matrix(view: DossierView) -> str | None:
         vmax=len(states) - 1,
         aspect="auto",
     )
-    axes.set_xticks(range(len(outlets)), [label(o, 24) for o in outlets], rotation=30, ha="right")
-    axes.set_yticks(range(len(rows)), [label(f"{f.id} {f.summary}", 70) for f in rows])
+    axes.set_xticks(range(len(outlets)), [wrapped(o, 16) for o in outlets], rotation=30, ha="right", rotation_mode="anchor")
+    axes.set_yticks(range(len(rows)), [wrapped(f"{f.id} {f.summary}", 48) for f in rows])
     axes.tick_params(length=0)
     axes.set_xticks([x - 0.5 for x in range(1, len(outlets))], minor=True)
     axes.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)

@@ -26,6 +26,8 @@ MAX_ROWS = 300
 class ReportLinks:
     """Where links point inside the standalone file: fragments of the same page."""
 
+    up: str | None = None
+
     def home(self) -> str:
         return "#"
 
@@ -46,22 +48,30 @@ class ReportLinks:
 
 
 class ServeLinks(ReportLinks):
-    """Where links point in the web UI: one page per finding, actor and article."""
+    """Where links point in the web UI: one page per finding, actor and article, under ``prefix`` (a store's story
+    lives under ``/stories/ID``); ``up`` is the page above the dossier (the store's index), if any."""
+
+    def __init__(self, prefix: str = "", up: str | None = None) -> None:
+        self.prefix = prefix
+        self.up = up
 
     def home(self) -> str:
-        return "/"
+        return f"{self.prefix}/"
 
     def section(self, name: str) -> str:
-        return f"/#{name}"
+        return f"{self.prefix}/#{name}"
+
+    def search(self) -> str:
+        return f"{self.prefix}/search"
 
     def finding(self, finding_id: str) -> str:
-        return f"/findings/{quote(finding_id, safe='')}"
+        return f"{self.prefix}/findings/{quote(finding_id, safe='')}"
 
     def actor(self, actor_id: str) -> str:
-        return f"/actors/{quote(actor_id, safe='')}"
+        return f"{self.prefix}/actors/{quote(actor_id, safe='')}"
 
     def article(self, article_id: str) -> str:
-        return f"/articles/{quote(article_id, safe='')}"
+        return f"{self.prefix}/articles/{quote(article_id, safe='')}"
 
     def evidence(self, item_id: str, article_id: str) -> str:
         return f"{self.article(article_id)}?{urlencode({'hl': item_id})}#hl"

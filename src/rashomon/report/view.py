@@ -48,6 +48,10 @@ class Evidence:
     segments: tuple[Segment, ...]
     start_char: int
     end_char: int
+    before: str = ""
+    """The sentence before the item's sentence ("" at the start of the article)."""
+    after: str = ""
+    """The sentence after it ("" at the end)."""
 
 
 def source_label(article: Article) -> str:
@@ -83,6 +87,25 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         else min(len(text), end + MAX_CONTEXT_CHARS // 2)
     )
     return sentence_start, max(sentence_end, end)
+
+
+def sentence_before(text: str, start: int) -> str:
+    """The sentence that ends where ``text[start:]`` begins, at most about MAX_CONTEXT_CHARS / 2 long ("…" marks a cut)."""
+    left = max(0, start - MAX_CONTEXT_CHARS // 2)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, left, start) if m.end() < start]
+    begin = ends[-1] if ends else left
+    sentence = " ".join(text[begin:start].split())
+    return f"\u2026{sentence}" if sentence and begin == left and left > 0 else sentence
+
+
+def sentence_after(text: str, end: int) -> str:
+    """The sentence that begins after ``text[:end]``, at most about MAX_CONTEXT_CHARS / 2 long ("…" marks a cut)."""
+    begin = end + len(text[end:]) - len(text[end:].lstrip())
+    found = SENTENCE_END.search(text, begin + 1)
+    limit = begin + MAX_CONTEXT_CHARS // 2
+    stop = found.start() + len(found.group().rstrip()) if found and found.start() < limit else min(len(text), limit)
+    sentence = " ".join(text[begin:stop].split())
+    return f"{sentence}\u2026" if sentence and stop == limit and stop < len(text) else sentence
 
 
 def segments(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> tuple[Segment, ...]:
@@ -163,6 +186,18 @@ class DossierView:
         return [f for f in self.dossier.findings if f.kind == kind]
 
     @cached_property
+    def headline(self) -> str | None:
+        """What the event is, in the words of its reports: the title of the earliest published article (articles
+        without a date come after dated ones, in dossier order); None when no article has a title."""
+        titled = [a for a in self.dossier.articles if a.title and a.title.strip()]
+        if not titled:
+            return None
+        order = {a.id: n for n, a in enumerate(titled)}
+        dated = [(t, order[a.id], a) for a in titled if (t := parse_time(a.published)) is not None]
+        first = min(dated, key=lambda item: item[:2])[2] if dated else titled[0]
+        return " ".join(first.title.split())
+
+    @cached_property
     def event(self) -> dict:
         """The event in a few numbers: articles, outlets, independent origins, time span, top actors."""
         times = sorted(t for a in self.dossier.articles if (t := parse_time(a.published)))
@@ -200,14 +235,30 @@ class DossierView:
         marks = self.contested_marks(claim, finding) or [(claim.start_char, claim.end_char)]
         start, end = sentence_bounds(text, claim.start_char, claim.end_char)
         return Evidence(
-            claim.id, claim.article_id, self.outlet(claim.article_id), segments(text, start, end, marks), claim.start_char, claim.end_char
+            claim.id,
+            claim.article_id,
+            self.outlet(claim.article_id),
+            segments(text, start, end, marks),
+            claim.start_char,
+            claim.end_char,
+            sentence_before(text, start),
+            sentence_after(text, end),
         )
 
     def span_evidence(self, item_id: str, article_id: str, start: int, end: int) -> Evidence:
         """Any span (quote, number, date) in its sentence, highlighted."""
         text = self.articles[article_id].text
         left, right = sentence_bounds(text, start, end)
-        return Evidence(item_id, article_id, self.outlet(article_id), segments(text, left, right, [(start, end)]), start, end)
+        return Evidence(
+            item_id,
+            article_id,
+            self.outlet(article_id),
+            segments(text, left, right, [(start, end)]),
+            start,
+            end,
+            sentence_before(text, left),
+            sentence_after(text, right),
+        )
 
     def evidence(self, item_id: str) -> Evidence | None:
         """The evidence of any item with offsets, by id."""

@@ -42,24 +42,31 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 # Longest search query served: a sentence or a name is far shorter, and each extra word costs a pass over the
 # dossier's texts (a 60 KB query took 2-3 s before this cap).
 MAX_QUERY_CHARS = 200
-STATUS_TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 422: "Bad request", 500: "Something went wrong"}
+STATUS_TITLES = {
+    400: "Bad request",
+    404: "Not found",
+    405: "Method not allowed",
+    422: "Bad request",
+    500: "Something went wrong",
+    503: "Busy",
+}
 log = logging.getLogger("rashomon.web")
 
 
 class NotFound(Exception):
     """An id that is not in the dossier."""
 
-    def __init__(self, kind: str, item_id: str) -> None:
-        super().__init__(f"no {kind} with id {item_id!r} in this dossier")
+    def __init__(self, kind: str, item_id: str, where: str = "dossier") -> None:
+        super().__init__(f"no {kind} with id {item_id!r} in this {where}")
 
 
 class Site:
-    """The dossier behind the UI, with its view and charts computed once."""
+    """The dossier behind the UI, with its view and charts computed once; ``links`` place its pages (see ServeLinks)."""
 
-    def __init__(self, dossier: Dossier) -> None:
+    def __init__(self, dossier: Dossier, links: ServeLinks | None = None) -> None:
         self.dossier = dossier
         self.view = DossierView(dossier)
-        self.links = ServeLinks()
+        self.links = links or ServeLinks()
 
     @cached_property
     def charts(self) -> dict[str, str | None]:
@@ -125,18 +132,14 @@ def search_query(q: str) -> str:
     return q
 
 
-def create_app(dossier: Dossier, allowed_hosts: Iterable[str] = ()) -> FastAPI:
-    """The ASGI app serving one dossier to requests whose Host is a loopback name or one of ``allowed_hosts``."""
-    site = Site(dossier)
+def hardened_app(allowed_hosts: Iterable[str], error_page: Callable[[Request, int, str, str], str]) -> FastAPI:
+    """A FastAPI app that answers only requests naming an allowed host, adds the security headers to every response,
+    and turns every error into ``error_page(request, status, title, message)`` (JSON under ``/api``), never a trace."""
     app = FastAPI(title="rashomon", docs_url=None, redoc_url=None, openapi_url=None)
     # Added before the headers middleware, so that its 400 answer carries the security headers too.
     app.add_middleware(
         TrustedHostMiddleware, allowed_hosts=[*LOOPBACK_HOSTS, *(host_pattern(h) for h in allowed_hosts)], www_redirect=False
     )
-
-    def get(path: str, **options: Any) -> Callable:
-        """A route answering GET and HEAD alike (FastAPI's own ``get`` refuses HEAD with 405)."""
-        return app.api_route(path, methods=["GET", "HEAD"], **options)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable) -> Response:
@@ -151,8 +154,7 @@ def create_app(dossier: Dossier, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     def error_response(request: Request, status: int, message: str) -> Response:
         if request.url.path.startswith("/api"):
             return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
-        title = STATUS_TITLES.get(status, "Error")
-        return HTMLResponse(site.page("error.html", status_code=status, title=title, message=message), status_code=status)
+        return HTMLResponse(error_page(request, status, STATUS_TITLES.get(status, "Error"), message), status_code=status)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, error: NotFound) -> Response:
@@ -167,58 +169,89 @@ def create_app(dossier: Dossier, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     async def bad_request(request: Request, error: RequestValidationError) -> Response:
         return error_response(request, 400, "The request's parameters are not valid.")
 
-    @get("/static/report.css")
+    @get_route(app, "/static/report.css")
     def css() -> Response:
         return Response(stylesheet(), media_type="text/css; charset=utf-8")
 
-    @get("/", response_class=HTMLResponse)
-    def index() -> str:
+    return app
+
+
+def get_route(app: FastAPI, path: str, **options: Any) -> Callable:
+    """A route answering GET and HEAD alike (FastAPI's own ``get`` refuses HEAD with 405)."""
+    return app.api_route(path, methods=["GET", "HEAD"], **options)
+
+
+def add_dossier_routes(app: FastAPI, site_of: Callable[[Request], Site], prefix: str = "", api_prefix: str = "/api") -> None:
+    """One dossier's pages under ``prefix`` and their JSON twins under ``api_prefix``; ``site_of(request)`` is the
+    dossier a request is about (a store's story, chosen by a path parameter of the prefixes)."""
+
+    def get(path: str, **options: Any) -> Callable:
+        return get_route(app, path, **options)
+
+    @get(f"{prefix}/", response_class=HTMLResponse)
+    def index(request: Request) -> str:
+        site = site_of(request)
         return site.page("report.html", charts=site.charts)
 
-    @get("/api/")
-    def index_data() -> dict:
-        return site.dossier.model_dump(mode="json")
+    @get(f"{api_prefix}/")
+    def index_data(request: Request) -> dict:
+        return site_of(request).dossier.model_dump(mode="json")
 
-    @get("/findings/{finding_id:path}", response_class=HTMLResponse)
-    def finding_page(finding_id: str) -> str:
+    @get(f"{prefix}/findings/{{finding_id:path}}", response_class=HTMLResponse)
+    def finding_page(request: Request, finding_id: str) -> str:
+        site = site_of(request)
         return site.page("finding.html", finding=site.finding(finding_id))
 
-    @get("/api/findings/{finding_id:path}")
-    def finding_data(finding_id: str) -> dict:
+    @get(f"{api_prefix}/findings/{{finding_id:path}}")
+    def finding_data(request: Request, finding_id: str) -> dict:
+        site = site_of(request)
         finding = site.finding(finding_id)
         return {
             "finding": finding.model_dump(mode="json"),
             "claims": dump([site.view.claims[c] for c in finding.claim_ids if c in site.view.claims]),
         }
 
-    @get("/actors/{actor_id:path}", response_class=HTMLResponse)
-    def actor_page(actor_id: str) -> str:
+    @get(f"{prefix}/actors/{{actor_id:path}}", response_class=HTMLResponse)
+    def actor_page(request: Request, actor_id: str) -> str:
+        site = site_of(request)
         return site.page("actor.html", **site.actor_context(actor_id))
 
-    @get("/api/actors/{actor_id:path}")
-    def actor_data(actor_id: str) -> dict:
-        context = site.actor_context(actor_id)
+    @get(f"{api_prefix}/actors/{{actor_id:path}}")
+    def actor_data(request: Request, actor_id: str) -> dict:
+        context = site_of(request).actor_context(actor_id)
         return {"actor": context["actor"].model_dump(mode="json"), **{k: dump(context[k]) for k in ("quotes", "claims", "findings")}}
 
-    @get("/articles/{article_id:path}", response_class=HTMLResponse)
-    def article_page(article_id: str, hl: str | None = None) -> str:
+    @get(f"{prefix}/articles/{{article_id:path}}", response_class=HTMLResponse)
+    def article_page(request: Request, article_id: str, hl: str | None = None) -> str:
+        site = site_of(request)
         return site.page("article.html", **site.article_context(article_id, hl))
 
-    @get("/api/articles/{article_id:path}")
-    def article_data(article_id: str, hl: str | None = None) -> dict:
-        context = site.article_context(article_id, hl)
+    @get(f"{api_prefix}/articles/{{article_id:path}}")
+    def article_data(request: Request, article_id: str, hl: str | None = None) -> dict:
+        context = site_of(request).article_context(article_id, hl)
         return {
             "article": context["article"].model_dump(mode="json"),
             "highlight": context["highlight_span"],
             "quotes": dump(context["quotes"]),
         }
 
-    @get("/search", response_class=HTMLResponse)
-    def search_page(q: str = "") -> str:
+    @get(f"{prefix}/search", response_class=HTMLResponse)
+    def search_page(request: Request, q: str = "") -> str:
+        site = site_of(request)
         return site.page("search.html", query=q, results=site.view.search(search_query(q)))
 
-    @get("/api/search")
-    def search_data(q: str = "") -> dict:
-        return {"query": q, **{kind: dump(items) for kind, items in site.view.search(search_query(q)).items()}}
+    @get(f"{api_prefix}/search")
+    def search_data(request: Request, q: str = "") -> dict:
+        return {"query": q, **{kind: dump(items) for kind, items in site_of(request).view.search(search_query(q)).items()}}
 
+
+def create_app(dossier: Dossier, allowed_hosts: Iterable[str] = ()) -> FastAPI:
+    """The ASGI app serving one dossier to requests whose Host is a loopback name or one of ``allowed_hosts``."""
+    site = Site(dossier)
+
+    def error_page(request: Request, status: int, title: str, message: str) -> str:
+        return site.page("error.html", status_code=status, title=title, message=message)
+
+    app = hardened_app(allowed_hosts, error_page)
+    add_dossier_routes(app, lambda request: site)
     return app

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,6 +51,73 @@ FINDING_COLUMNS = tuple(name for name in Finding.model_fields if name != "sides"
 PER_ARTICLE_TABLES = ("articles", "annotations", "article_features", "story_articles")
 # DuckDB's errors that come from the file or the disk under it (full, read-only, locked, failed commit), not from rashomon's SQL.
 WRITE_FAULTS = (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException, duckdb.PermissionException)
+
+
+# How long an open waits for another process to give the file back. Readers wait for one batch commit of an ingest
+# (tens of ms here, docs/browsing.md); writers also wait out ``stories``/``stats``, whose full check reads the whole file
+# (about a second per GB).
+# RASHOMON_LOCK_WAIT (seconds) sets both, for scripts that would rather fail fast or wait longer.
+READ_WAIT_S = 10.0
+WRITE_WAIT_S = 60.0
+# Pause between two tries at a locked file: short against a commit of tens of ms, long enough not to spin.
+LOCK_RETRY_S = 0.05
+
+
+def lock_wait(read_only: bool) -> float:
+    """How long an open waits for a busy file: ``RASHOMON_LOCK_WAIT`` seconds when set, else the default for its kind."""
+    setting = os.environ.get("RASHOMON_LOCK_WAIT")
+    try:
+        return max(0.0, float(setting)) if setting else READ_WAIT_S if read_only else WRITE_WAIT_S
+    except ValueError:
+        raise StoreError(f"RASHOMON_LOCK_WAIT must be a number of seconds, not {setting!r}") from None
+
+
+def is_lock_error(error: duckdb.Error) -> bool:
+    """Whether DuckDB refused the file because another process holds it ("Could not set lock on file")."""
+    return "lock" in str(error).casefold()
+
+
+def connect_waiting(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to ``path``, retried while another process holds the file, for up to ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as error:
+            if not is_lock_error(error):
+                raise unreadable(path, first_line(error)) from error
+            if time.monotonic() >= deadline:
+                raise StoreError(
+                    f"{path}: the store is in use by another process (still after waiting {wait:g} s); try again later"
+                ) from error
+        time.sleep(LOCK_RETRY_S)
+
+
+def hold_writer_lock(path: Path, wait: float):
+    """An exclusive advisory lock on ``STORE.writer``, kept while the returned file is open; waits up to ``wait`` s.
+
+    DuckDB's own lock cannot serve here: a writer gives it back between batches, and a second writer slipping in
+    would place articles in stories that the first one's clusterer never sees (two stories could get one id).
+    """
+    import fcntl
+
+    lock_path = path.with_name(path.name + ".writer")
+    try:
+        handle = open(lock_path, "a+")  # noqa: SIM115 - held open as the lock itself
+    except OSError as error:
+        raise StoreError(f"{lock_path}: cannot create the store's writer lock: {error.strerror}") from error
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return handle
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                handle.close()
+                raise StoreError(
+                    f"{path}: another rashomon process is writing to this store (still after waiting {wait:g} s); try again later"
+                ) from None
+        time.sleep(LOCK_RETRY_S)
 
 
 def first_line(error: BaseException) -> str:
@@ -170,35 +238,84 @@ def item_rows(article_id: str, annotated: AnnotatedArticle, rows: dict[str, list
 
 
 class CorpusStore:
-    """A DuckDB corpus file, migrated to the current schema on open."""
+    """A DuckDB corpus file, migrated to the current schema on open.
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    DuckDB lets one process hold a file for writing, and while it does another process cannot open the file at all
+    (not even read-only); a reader's open in turn keeps writers out. So that ``serve``, ``stories`` and the other read
+    commands can use a store that an ``ingest`` is filling, every process holds DuckDB's lock only briefly: opens wait
+    out a lock for up to ``wait`` seconds, and a writer gives the file back between its batches (:meth:`release`; the
+    next use opens it again). One rashomon writer at a time is kept by an advisory lock on ``STORE.writer`` held for
+    the writer's whole life, because its in-memory story clusterer must see every write (see docs/browsing.md).
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False, wait: float | None = None, check: bool = True) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.wait = lock_wait(read_only) if wait is None else wait
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._writer_lock = None
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store")
         if not read_only:
             writable_or_error(self.path)
+            self._writer_lock = hold_writer_lock(self.path, self.wait)
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as error:
-            if "lock" in str(error).casefold():
-                raise StoreError(f"{self.path}: the store is in use by another process ({first_line(error)})") from error
-            raise unreadable(self.path, first_line(error)) from error
-        try:
-            verify(self.con, self.path, empty_allowed=not read_only)
-            if not read_only:
-                migrate(self.con, f"{self.path}: the store")
-        except duckdb.Error as error:
-            self.con.close()
-            raise StoreError(f"{self.path}: cannot write to the store ({first_line(error)})") from error
+            self.connect(check)
         except BaseException:
-            self.con.close()
+            self.release_writer_lock()
             raise
         self._clusterer: StoryClusterer | None = None
 
+    def connect(self, check: bool = False) -> duckdb.DuckDBPyConnection:
+        """Open the file (waiting out another process's lock), checked in full when ``check``, migrated when writable."""
+        con = connect_waiting(self.path, self.read_only, self.wait)
+        try:
+            if check:
+                verify(con, self.path, empty_allowed=not self.read_only)
+            if not self.read_only:
+                migrate(con)
+        except duckdb.Error as error:
+            con.close()
+            raise StoreError(f"{self.path}: cannot write to the store ({first_line(error)})") from error
+        except BaseException:
+            con.close()
+            raise
+        self._con = con
+        return con
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open connection; after :meth:`release`, the file opened again."""
+        return self._con if self._con is not None else self.connect()
+
+    def release(self, checkpoint: bool = False) -> None:
+        """Give DuckDB's lock on the file back to other processes until the next use (the writer lock stays held).
+
+        A writer's committed batches stay in the write-ahead log unless ``checkpoint``: folding them into the file at
+        every batch costs a rewrite of the touched blocks each time, while DuckDB folds the log in on its own once it
+        passes 16 MB (``wal_autocheckpoint``) and at the final close; a reader opening meanwhile replays the log
+        (about 0.1 s for 7 MB here, docs/browsing.md).
+        """
+        if self._con is None:
+            return
+        if not self.read_only and not checkpoint:
+            self._con.execute("PRAGMA disable_checkpoint_on_shutdown")
+        self._con.close()
+        self._con = None
+
+    def release_writer_lock(self) -> None:
+        if self._writer_lock is not None:
+            self._writer_lock.close()
+            self._writer_lock = None
+
     def close(self) -> None:
-        self.con.close()
+        """Close for good; a writer first folds its write-ahead log into the file (see :meth:`release`)."""
+        try:
+            if self._con is None and not self.read_only and self.path.with_name(self.path.name + ".wal").exists():
+                self.connect()
+            self.release(checkpoint=True)
+        finally:
+            self.release_writer_lock()
 
     def __enter__(self) -> Self:
         return self
@@ -340,7 +457,9 @@ class CorpusStore:
     def max_seq(self) -> int:
         return self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
 
-    def refine_stories(self, passes: int = REFINE_PASSES, after_seq: int | None = None) -> tuple[int, int]:
+    def refine_stories(
+        self, passes: int = REFINE_PASSES, after_seq: int | None = None, on_step: Callable[[int, int], None] | None = None
+    ) -> tuple[int, int]:
         """Re-assign stored articles to the stories they now fit best; returns (articles moved, stories left).
 
         ``after_seq`` limits the work to the stories that articles ingested after that point joined
@@ -361,7 +480,8 @@ class CorpusStore:
         ).fetchall()
         placements = [(article_id, ArticleFeatures.from_json(json.loads(data)), story_id) for article_id, data, story_id in rows]
         before = {article_id: story_id for article_id, _, story_id in placements}
-        moved = clusterer.refine(placements, passes)
+        self.release()  # the re-assignment itself runs in memory: readers may use the file meanwhile
+        moved = clusterer.refine(placements, passes, on_step)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -392,6 +512,84 @@ class CorpusStore:
             raise
         stories = con.execute("SELECT count(*) FROM stories").fetchone()[0]
         return len(moved), stories
+
+    def story_count(self) -> int:
+        return self.con.execute("SELECT count(*) FROM stories").fetchone()[0]
+
+    def stories_since(self, after_seq: int) -> int:
+        """How many stories hold articles stored after ``after_seq`` (those one ingest run touched)."""
+        return self.con.execute(
+            "SELECT count(DISTINCT s.story_id) FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE a.seq > ?", [after_seq]
+        ).fetchone()[0]
+
+    def story_index(self) -> list[dict]:
+        """One row per story, the largest first and, among equals, the newest (latest article stored) first: title,
+        article count, outlets, first and last publication, the latest article's place in the stream, its members'
+        ids, and the counts of disputed and corroborated findings of its saved analysis (None when it has none)."""
+        rows = self.con.execute(
+            """
+            SELECT t.id, t.title, count(*) AS articles, list(DISTINCT a.outlet ORDER BY a.outlet) FILTER (WHERE a.outlet IS NOT NULL),
+                   min(a.published), max(a.published), max(a.seq), list(a.id ORDER BY a.seq)
+            FROM stories t JOIN story_articles s ON s.story_id = t.id JOIN articles a ON a.id = s.article_id
+            GROUP BY t.id, t.title ORDER BY articles DESC, max(a.seq) DESC, t.id
+            """
+        ).fetchall()
+        saved = {
+            story_id: (disputed, corroborated)
+            for story_id, disputed, corroborated in self.con.execute(
+                "SELECT story_id, count(*) FILTER (WHERE kind = 'disputed'), count(*) FILTER (WHERE kind = 'corroborated') "
+                "FROM findings GROUP BY story_id"
+            ).fetchall()
+        }
+        return [
+            {
+                "id": story_id,
+                "title": title,
+                "articles": count,
+                "outlets": outlets or [],
+                "first_published": None if first is None else str(first),
+                "last_published": None if last is None else str(last),
+                "newest_seq": newest,
+                "article_ids": ids,
+                "saved_findings": saved.get(story_id),
+            }
+            for story_id, title, count, outlets, first, last, newest, ids in rows
+        ]
+
+    def story_members(self, story_id: str) -> list[str]:
+        """The ids of a story's articles in stream order (empty for an unknown story)."""
+        rows = self.con.execute(
+            "SELECT s.article_id FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY a.seq",
+            [story_id],
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def search(self, query: str, limit: int = 50) -> dict[str, list[dict]]:
+        """Stored articles, quotes and claims whose text holds every word of ``query`` (case-insensitive), with their story."""
+        words = query.split()
+        if not words:
+            return {"articles": [], "quotes": [], "claims": []}
+        patterns = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in words]
+
+        def matching(columns: str, table: str, text: str) -> list[tuple]:
+            where = " AND ".join(f"{text} ILIKE ? ESCAPE '\\'" for _ in patterns)
+            return self.con.execute(
+                f"SELECT s.story_id, {columns} FROM {table} JOIN story_articles s ON s.article_id = a.id "
+                f"WHERE {where} ORDER BY a.seq LIMIT ?",
+                [*patterns, limit],
+            ).fetchall()
+
+        articles = matching("a.id, a.title, a.outlet, a.published", "articles a", "coalesce(a.title, '') || ' ' || a.text")
+        quotes = matching("a.id, q.text, q.speaker, a.outlet", "quotes q JOIN articles a ON a.id = q.article_id", "q.text")
+        claims = matching("a.id, c.text, c.status, a.outlet", "claims c JOIN articles a ON a.id = c.article_id", "c.text")
+        return {
+            "articles": [
+                {"story_id": s, "article_id": a, "title": t, "outlet": o, "published": None if p is None else str(p)}
+                for s, a, t, o, p in articles
+            ],
+            "quotes": [{"story_id": s, "article_id": a, "text": t, "speaker": w, "outlet": o} for s, a, t, w, o in quotes],
+            "claims": [{"story_id": s, "article_id": a, "text": t, "status": st, "outlet": o} for s, a, t, st, o in claims],
+        }
 
     def stats(self) -> dict[str, int | str | None]:
         """Counts of everything stored, the schema version and the time span of publication."""

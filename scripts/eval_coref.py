@@ -1,6 +1,10 @@
-"""Cross-document entity and event coreference on the ECB+ test topics 36-45, scored with CoNLL F1.
+"""Cross-document entity and event coreference on ECB+, scored with CoNLL F1, and quote speakers checked against its chains.
 
-    python scripts/eval_coref.py [--seed 0]
+    python scripts/eval_coref.py [--split dev|test] [--seed 0] [--gold-stories]
+
+``--split dev`` (the default) is topics 1-35: the Cybulska train and dev files together, rashomon's
+development set (it trains nothing on them). ``--split test`` is topics 36-45, reserved: score them only
+once a method is fixed on topics 1-35.
 
 Gold mentions (Cybulska setup, as released by Barhom et al. 2019) are the
 items; each system puts every gold mention into a cluster:
@@ -13,12 +17,17 @@ items; each system puts every gold mention into a cluster:
   mention falls back to the baseline, so the difference between the two rows
   is what rashomon's actor resolution adds.
 
-Stories are rashomon's own clustering of the 206 test documents (one shuffled
+Stories are rashomon's own clustering of the split's documents (one shuffled
 stream, then the re-assignment passes ``rashomon ingest`` runs);
 ``--gold-stories`` uses the gold sub-topics instead. Events
 have no model of their own in rashomon, so only the lemma baseline is scored
 for them. Scores are MUC, B-cubed, CEAF-e and their mean (CoNLL F1), by
 rashomon.evaluation.clusters.
+
+Quote speakers: a quote whose speaker phrase is a pronoun or a description ("he said", "the 33-year-old
+told") and lies on a gold entity mention whose chain names the entity in the same document (a mention
+headed by a proper noun) is *right* when rashomon's resolved speaker is a name of that chain (same last
+word as one of its named mentions), *wrong* when it is another name, *left* when it is left unresolved.
 """
 
 from __future__ import annotations
@@ -45,13 +54,18 @@ def require(path: Path) -> Path:
     return path
 
 
-def load_corpus() -> tuple[dict[str, dict], dict[tuple[str, int], list[str]]]:
-    """The full test documents and, per (document, sentence), the gold tokens."""
+# The Cybulska split's files of each split: topics 1-35 are its train and dev files, 36-45 its test files.
+PARTS = {"dev": ("Train", "Dev"), "test": ("Test",)}
+
+
+def load_corpus(split: str) -> tuple[dict[str, dict], dict[tuple[str, int], list[str]]]:
+    """The full documents of a split and, per (document, sentence), the gold tokens."""
     tokens: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for line in require(SETUP / "ECB_Test_corpus.txt").open(encoding="utf-8"):
-        parts = line.rstrip("\n").split("\t")
-        if len(parts) >= 4:
-            tokens[(parts[0], int(parts[1]))].append(parts[3])
+    for part in PARTS[split]:
+        for line in require(SETUP / f"ECB_{part}_corpus.txt").open(encoding="utf-8"):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 4:
+                tokens[(parts[0], int(parts[1]))].append(parts[3])
     wanted = {doc for doc, _ in tokens}
     docs = {}
     for line in require(ECB).open(encoding="utf-8"):
@@ -97,7 +111,7 @@ def check_against_released_key(clusters: list[set[int]], kind: str) -> None:
 
 
 def annotate(docs: dict[str, dict], tokens: dict):
-    """rashomon's annotations of every test document, with the spaCy doc kept for head lemmas."""
+    """rashomon's annotations of every document of the split, with the spaCy doc kept for head lemmas."""
     from rashomon.annotate.nlp import load_nlp
     from rashomon.annotate.types import annotations_of
     from rashomon.ingest.text import normalize_text
@@ -199,13 +213,55 @@ class Assigner:
         return None
 
 
-def score(kind: str, mentions: list[dict], assign) -> object:
+def gold_mentions(split: str, kind: str) -> list[dict]:
+    """The gold mentions of one kind ("Entity", "Event") of a split."""
+    return [
+        mention for part in PARTS[split] for mention in json.loads(require(SETUP / f"ECB_{part}_{kind}_gold_mentions.json").read_text())
+    ]
+
+
+def score(kind: str, mentions: list[dict], assign, split: str) -> object:
     from rashomon.evaluation.clusters import clusters_of, conll
 
     key = key_clusters(mentions)
-    check_against_released_key(key, kind)
+    if split == "test":
+        check_against_released_key(key, kind)
     response = clusters_of({index: assign(mention, index) for index, mention in enumerate(mentions)})
     return conll(key, response)
+
+
+def speaker_check(assigner: Assigner, entities: list[dict]) -> Counter:
+    """Quotes credited to a pronoun or a description that lies on a gold mention whose chain is named in
+    the document: right (resolved to a name of the chain), wrong (another name) or left (unresolved)."""
+    by_doc: dict[str, list[tuple[tuple[int, int], dict]]] = defaultdict(list)
+    for mention in entities:
+        by_doc[mention["doc_id"]].append((assigner.normalized_span(mention["doc_id"], assigner.span_of(mention)), mention))
+    tally: Counter = Counter()
+    for doc_id, placed in by_doc.items():
+        doc = assigner.parsed[doc_id]
+        named: dict[str, set[str]] = defaultdict(set)
+        for (start, end), mention in placed:
+            head = head_token(doc, start, end)
+            if head is not None and head.pos_ == "PROPN":
+                named[mention["coref_chain"]].add(head.lower_)
+        for quote in assigner.found[doc_id].quotes:
+            speaker = quote.speaker
+            if speaker is None or speaker.end <= speaker.start:
+                continue
+            phrase = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+            if phrase is None or phrase.root.pos_ == "PROPN":
+                continue
+            chains = {m["coref_chain"] for (start, end), m in placed if start <= phrase.root.idx < end and named[m["coref_chain"]]}
+            if len(chains) != 1:
+                continue
+            chain = chains.pop()
+            if speaker.mention is None:
+                tally["left"] += 1
+            elif name_key(speaker.mention.text).split()[-1:] and name_key(speaker.mention.text).split()[-1] in named[chain]:
+                tally["right"] += 1
+            else:
+                tally["wrong"] += 1
+    return tally
 
 
 def show(label: str, result) -> None:
@@ -218,23 +274,29 @@ def show(label: str, result) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=sorted(PARTS), help="dev: topics 1-35 (default); test: 36-45, reserved")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--gold-stories", action="store_true")
     args = parser.parse_args()
-    docs, tokens = load_corpus()
-    entities = json.loads(require(SETUP / "ECB_Test_Entity_gold_mentions.json").read_text())
-    events = json.loads(require(SETUP / "ECB_Test_Event_gold_mentions.json").read_text())
+    docs, tokens = load_corpus(args.split)
+    entities, events = gold_mentions(args.split, "Entity"), gold_mentions(args.split, "Event")
     texts, spans, normalized, parsed, found = annotate(docs, tokens)
     stories = stories_of(docs, texts, found, args.seed, args.gold_stories)
     print(
-        f"{len(docs)} test documents, {len(set(stories.values()))} stories ({'gold sub-topics' if args.gold_stories else 'rashomon clustering'}), "
+        f"{len(docs)} {args.split} documents, {len(set(stories.values()))} stories ({'gold sub-topics' if args.gold_stories else 'rashomon clustering'}), "
         f"{len(entities)} entity and {len(events)} event gold mentions"
     )
     assigner = Assigner(docs, spans, normalized, parsed, found, stories)
-    show("entity, lemma baseline", score("entity", entities, assigner.lemma_key))
-    show("entity, rashomon actors", score("entity", entities, assigner.rashomon_key))
+    show("entity, lemma baseline", score("entity", entities, assigner.lemma_key, args.split))
+    show("entity, rashomon actors", score("entity", entities, assigner.rashomon_key, args.split))
     print(f"  gold entity mentions placed by a rashomon actor: {assigner.resolved_by_name} of {len(entities)}")
-    show("event, lemma baseline", score("event", events, assigner.lemma_key))
+    show("event, lemma baseline", score("event", events, assigner.lemma_key, args.split))
+    tally = speaker_check(assigner, entities)
+    checked = sum(tally.values())
+    print(
+        f"quote speakers given by a pronoun or description on a named gold chain: {checked}; right {tally['right']}"
+        f" ({100 * tally['right'] / max(checked, 1):.1f}%), wrong {tally['wrong']}, left unresolved {tally['left']}"
+    )
     print(f"published, gold mentions (Held et al. 2021): entity CoNLL F1 {PUBLISHED['entity']}, event {PUBLISHED['event']}")
 
 

@@ -125,3 +125,58 @@ def test_surname_the_tagger_missed_takes_the_full_name(parse):
 def test_a_plural_noun_no_name_ends_stays_a_description(parse):
     text = "General Sir Anselm Waters, a former commander, spoke on Monday.\n\nOfficials said: \u201cThe line will hold.\u201d"
     assert direct_speaker(parse, text) != "Anselm Waters"
+
+
+def cue_of(parse, text, name, label):
+    """The cue type_cue reads for ``name`` in ``text``, given the label the tagger might have put on it."""
+    from spacy.tokens import Span
+
+    from rashomon.annotate.speakers import type_cue
+
+    doc = parse(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name))
+    return type_cue(Span(doc, span.start, span.end, label=label))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "cue"),
+    [
+        ("Fighting broke out near Harkovo on Sunday.", "Harkovo", "ORG", "GPE"),
+        ("The convoy stopped south of Harkovo at dawn.", "Harkovo", "PERSON", "GPE"),
+        ("Troops were seen in Harkovo on Sunday.", "Harkovo", "PERSON", "GPE"),
+        ("Troops trusted in Harkovo's plan on Sunday.", "Harkovo", "PERSON", None),
+        ("Senators met in Congress on Sunday.", "Congress", "ORG", None),
+        ("A report of Harkovo appeared on Sunday.", "Harkovo", "PERSON", None),
+        ("The minister said on Chirper that the talks had failed.", "Chirper", "PERSON", "ORG"),
+        ("The minister landed on Corsica after the talks.", "Corsica", "PERSON", None),
+        ("In a Chirper post, the minister said the talks had failed.", "Chirper", "PERSON", "ORG"),
+    ],
+)
+def test_type_cues_and_their_twins(parse, text, name, label, cue):
+    assert cue_of(parse, text, name, label) == cue
+
+
+def with_entities(doc, *spans):
+    """The doc with these (text, label) entities set by hand, last occurrence each (the tagger seldom runs two names together)."""
+    from spacy.tokens import Span
+
+    entities = []
+    for text, label in spans:
+        found = doc.char_span(doc.text.rindex(text), doc.text.rindex(text) + len(text))
+        entities.append(Span(doc, found.start, found.end, label=label))
+    doc.ents = entities
+    return doc
+
+
+def test_names_run_together_with_and_are_cut_when_one_is_named_alone(parse):
+    doc = parse("Rebels took Harkovo and Dunmore on Friday. In Dunmore it was calm by Sunday, officials said.")
+    doc = with_entities(doc, ("Harkovo and Dunmore", "ORG"), ("Dunmore", "GPE"))
+    found = {(m.text, m.label) for m in entity_mentions(doc)}
+    assert ("Harkovo", "GPE") in found and ("Dunmore", "GPE") in found
+    assert not any(text == "Harkovo and Dunmore" for text, _ in found)
+
+
+def test_a_name_with_and_that_no_part_of_is_named_alone_stays_whole(parse):
+    doc = parse("Workers at Procter and Gamble went on strike on Friday. The plant was calm by Sunday.")
+    doc = with_entities(doc, ("Procter and Gamble", "ORG"))
+    assert [m.text for m in entity_mentions(doc)] == ["Procter and Gamble"]

@@ -366,6 +366,32 @@ PERSONAL_PRONOUNS = {
     "i": "SELF",
     "we": "SELF",
 }
+# Words before a name that make it a place, whatever the tagger said ("near X", "outside X"); "in" counts only
+# for a name the tagger took for a person, since "in X" also takes organisations ("in Congress").
+PLACE_PREPOSITIONS = frozenset(["near", "outside", "across", "toward", "towards", "throughout", "nearby"])
+# Compass words that make "<word> of X" a place ("south of X", "northeast of X").
+COMPASS_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    ]
+)
+# Verbs whose "on X" names a platform or medium ("said on X", "posted on X", "tweeted on X").
+POSTING_VERBS = frozenset(
+    ["say", "post", "tweet", "write", "share", "announce", "publish", "comment", "reply", "upload", "claim", "appear"]
+)
+# Nouns a platform's name qualifies ("an X post", "his X account", "the X channel").
+PLATFORM_NOUNS = frozenset(["account", "post", "feed", "page", "profile", "channel", "handle", "tweet", "livestream"])
 # The gender a pronoun speaker asks of its antecedent ("he said" is not a woman named before).
 PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 # Words beside a name that show a person's gender: courtesy titles, family and gendered role nouns

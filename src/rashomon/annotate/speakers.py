@@ -28,9 +28,13 @@ from spacy.tokens import Doc, Span, Token
 from rashomon.annotate.lexicon import (
     ANONYMITY_MARKERS,
     ANONYMOUS_HEADS,
+    COMPASS_WORDS,
     GENDER_WORDS,
     ORGANISATION_NOUNS,
     PERSONAL_PRONOUNS,
+    PLACE_PREPOSITIONS,
+    PLATFORM_NOUNS,
+    POSTING_VERBS,
     PRONOUN_GENDER,
     ROLE_IMPLIES,
     ROLE_TITLES,
@@ -48,6 +52,10 @@ PRONOUN_WINDOW_SENTENCES = 4
 # Names in a description that tie it to one introduction: the place or body of a role ("the mayor of Y",
 # "the Y chief executive"); nationalities ("the British officer") are descriptions, not ties.
 PLACE_OR_BODY = ("GPE", "LOC", "FAC", "ORG")
+# A cue beside a name ("near X", "said on X") is read grammar, the tagger's label a guess: a cue counts as many
+# votes as a name has mentions in a typical article (about three, as MISSPELLING_MAX_MENTIONS in resolve), so it
+# outweighs one article's mistaken labels but not a name typed the same way across many articles.
+CUE_VOTES = 3
 
 
 def mention_key(text: str) -> str:
@@ -60,24 +68,70 @@ def entity_mentions(doc: Doc) -> list[Mention]:
     """Named mentions of the kinds that can become actors, each labelled by a vote over the document.
 
     spaCy often tags one name PERSON in one sentence and ORG or GPE in the next;
-    the label a name gets most often in the document wins, and a surname counts
-    the votes of the full names it ends.
+    the label a name gets most often in the document wins, a surname counts
+    the votes of the full names it ends, and a cue beside a name (a place
+    preposition, a platform) counts ``CUE_VOTES``.
     """
-    ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS and any(ch.isalpha() for ch in ent.text)]
+    ents = [ent for ent in split_coordinated(doc) if ent.label_ in ACTOR_LABELS and any(ch.isalpha() for ch in ent.text)]
+    cues = [type_cue(ent) for ent in ents]
     votes: dict[str, Counter[str]] = {}
-    for ent in ents:
+    for ent, cue in zip(ents, cues, strict=True):
         key = mention_key(ent.text)
         votes.setdefault(key, Counter())[ent.label_] += 1
+        if cue is not None:
+            votes[key][cue] += CUE_VOTES
         words = key.split()
         if ent.label_ == "PERSON" and len(words) > 1:
             votes.setdefault(words[-1], Counter())["PERSON"] += 1
     mentions = []
-    for ent in ents:
+    for ent, cue in zip(ents, cues, strict=True):
         counter = votes[mention_key(ent.text)]
         best, count = counter.most_common(1)[0]
         label = best if count > counter[ent.label_] else ent.label_
-        mentions.append(Mention(ent.text, label, ent.start_char, ent.end_char, ent.start, ent.end))
+        mentions.append(Mention(ent.text, label, ent.start_char, ent.end_char, ent.start, ent.end, cue))
     return mentions
+
+
+def split_coordinated(doc: Doc) -> list[Span]:
+    """The document's entities, with a span the tagger ran over "A and B" cut in two when the document names A or B
+    on its own: both parts take the label of the one named alone (coordinated names are of one kind)."""
+    alone = {mention_key(ent.text): ent.label_ for ent in doc.ents}
+    spans = []
+    for ent in doc.ents:
+        conjunction = next((t for t in ent[1:-1] if t.lower_ == "and"), None)
+        if conjunction is None:
+            spans.append(ent)
+            continue
+        parts = [doc[ent.start : conjunction.i], doc[conjunction.i + 1 : ent.end]]
+        known = [alone[key] for part in parts if (key := mention_key(part.text)) in alone and key != mention_key(ent.text)]
+        if not known:
+            spans.append(ent)
+            continue
+        spans.extend(Span(doc, part.start, part.end, label=known[0]) for part in parts)
+    return spans
+
+
+def type_cue(ent: Span) -> str | None:
+    """The type the words around a name show: a place after "near"/"outside"/"south of" (or after "in" when
+    the tagger took it for a person), a platform or account in "said on X", "@X" and "X account"."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.lower_ in ("'s", "\u2019s", "'"):
+        return None
+    if ent.text.startswith("@") or (before is not None and before.text == "@"):
+        return "ORG"
+    if after is not None and after.lemma_.lower() in PLATFORM_NOUNS and ent.root.head.i == after.i:
+        return "ORG"
+    if before is None:
+        return None
+    if before.lower_ == "on" and before.head.pos_ in ("VERB", "AUX") and before.head.lemma_.lower() in POSTING_VERBS:
+        return "ORG"
+    if before.lower_ in PLACE_PREPOSITIONS or (before.lower_ == "in" and ent.label_ == "PERSON"):
+        return "GPE"
+    if before.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in COMPASS_WORDS:
+        return "GPE"
+    return None
 
 
 def subject_of(verb: Token) -> Token | None:

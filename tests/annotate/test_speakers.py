@@ -180,3 +180,18 @@ def test_a_name_with_and_that_no_part_of_is_named_alone_stays_whole(parse):
     doc = parse("Workers at Procter and Gamble went on strike on Friday. The plant was calm by Sunday.")
     doc = with_entities(doc, ("Procter and Gamble", "ORG"))
     assert [m.text for m in entity_mentions(doc)] == ["Procter and Gamble"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "cue"),
+    [
+        ("The riots spread to the northern city of Harkovo on Sunday.", "Harkovo", "PERSON", "GPE"),
+        ("The riots spread to the northern allies of Harkovo on Sunday.", "Harkovo", "PERSON", None),
+        ("Police arrested Tomas Reyes, 23, of Harkovo on Sunday.", "Harkovo", "PERSON", "GPE"),
+        ("Police arrested Tomas Reyes, 23, of Harkovo on Sunday.", "Harkovo", "ORG", None),
+        ("She lived in a terrace in Dunmore, Texas, with her sister.", "Dunmore", "ORG", "GPE"),
+        ("Rick Dunmore, Texas governor, vetoed the bill.", "Rick Dunmore", "PERSON", None),
+    ],
+)
+def test_place_cues_of_residence_and_region_and_their_twins(parse, text, name, label, cue):
+    assert cue_of(parse, text, name, label) == cue

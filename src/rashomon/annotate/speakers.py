@@ -32,6 +32,7 @@ from rashomon.annotate.lexicon import (
     GENDER_WORDS,
     ORGANISATION_NOUNS,
     PERSONAL_PRONOUNS,
+    PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     PLATFORM_NOUNS,
     POSTING_VERBS,
@@ -112,8 +113,9 @@ def split_coordinated(doc: Doc) -> list[Span]:
 
 
 def type_cue(ent: Span) -> str | None:
-    """The type the words around a name show: a place after "near"/"outside"/"south of" (or after "in" when
-    the tagger took it for a person), a platform or account in "said on X", "@X" and "X account"."""
+    """The type the words around a name show: a place after "near"/"outside"/"south of"/"the city of", before
+    ", <place>" ("X, Texas."), or after "in" and a person's "of" ("Lee, 23, of X") when the tagger took it for a
+    person; a platform or account in "said on X", "@X" and "X account"."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
@@ -129,9 +131,22 @@ def type_cue(ent: Span) -> str | None:
         return "ORG"
     if before.lower_ in PLACE_PREPOSITIONS or (before.lower_ == "in" and ent.label_ == "PERSON"):
         return "GPE"
-    if before.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in COMPASS_WORDS:
+    if before.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lemma_.lower() in COMPASS_WORDS | PLACE_NOUNS:
         return "GPE"
-    return None
+    if before.lower_ == "of" and ent.label_ == "PERSON" and (before.head.ent_type_ == "PERSON" or before.head.like_num):
+        return "GPE"
+    return "GPE" if in_place_before_its_region(ent) else None
+
+
+def in_place_before_its_region(ent: Span) -> bool:
+    """A name followed by a comma and a place that ends the phrase ("Millom, Cumbria, ...", "in X, Texas.")."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or doc[ent.end + 1].ent_iob_ != "B" or doc[ent.end + 1].ent_type_ != "GPE":
+        return False
+    region_end = ent.end + 2
+    while region_end < len(doc) and doc[region_end].ent_iob_ == "I":
+        region_end += 1
+    return region_end >= len(doc) or doc[region_end].is_punct
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -195,3 +195,21 @@ def test_a_name_with_and_that_no_part_of_is_named_alone_stays_whole(parse):
 )
 def test_place_cues_of_residence_and_region_and_their_twins(parse, text, name, label, cue):
     assert cue_of(parse, text, name, label) == cue
+
+
+def test_an_organisation_described_as_a_giant_is_the_company_named_before(parse):
+    text = "Orbisoft released a patch for the flaw on Tuesday.\n\n\u201cCustomers should update now,\u201d the US software giant said."
+    assert direct_speaker(parse, text) == "Orbisoft"
+
+
+def test_a_place_modifying_a_description_is_not_the_speaker(parse):
+    text = "Rain flooded the old town on Tuesday.\n\n\u201cCustomers should stay home,\u201d the US software giant said."
+    assert direct_speaker(parse, text) != "US"
+
+
+def test_the_place_of_a_role_before_it_ties_the_description(parse):
+    text = (
+        "Springfield mayor Lena Brandt visited the flooded streets.\n\n"
+        "\u201cWe will rebuild every house,\u201d the Springfield mayor told reporters."
+    )
+    assert direct_speaker(parse, text) == "Lena Brandt"

@@ -323,6 +323,17 @@ ANONYMITY_MARKERS = (
 )
 ORGANISATION_NOUNS = frozenset(
     [
+        "giant",
+        "carrier",
+        "airline",
+        "maker",
+        "retailer",
+        "manufacturer",
+        "bank",
+        "lender",
+        "insurer",
+        "team",
+        "club",
         "newspaper",
         "paper",
         "daily",

@@ -196,9 +196,15 @@ def mention_in(span: Span, mentions: Sequence[Mention], labels: Sequence[str] = 
     for child in span.root.children:
         if child.dep_ in ("appos", "compound", "flat"):
             found = mention_at(child, mentions)
-            if found and found.label in labels:
+            if found and found.label in labels and not describes_common_noun(span.root, child, found):
                 return found
     return None
+
+
+def describes_common_noun(root: Token, child: Token, found: Mention) -> bool:
+    """A place or nationality modifying a common noun says where the speaker is from, not who it is
+    ("the US software giant", "the Moscow mayor"): the phrase is a description, not that place."""
+    return root.pos_ == "NOUN" and child.dep_ == "compound" and found.label in ("GPE", "LOC", "NORP")
 
 
 def descriptor_words(doc: Doc, mention: Mention) -> set[str]:

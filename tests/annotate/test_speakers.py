@@ -213,3 +213,7 @@ def test_the_place_of_a_role_before_it_ties_the_description(parse):
         "\u201cWe will rebuild every house,\u201d the Springfield mayor told reporters."
     )
     assert direct_speaker(parse, text) == "Lena Brandt"
+
+
+def test_an_institution_placed_by_its_city_is_not_a_place(parse):
+    assert cue_of(parse, "She studied at Orbis University, Texas, for four years.", "Orbis University", "ORG") is None

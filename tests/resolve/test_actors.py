@@ -216,3 +216,16 @@ def test_rare_vowel_slip_of_a_six_letter_place_joins_the_common_spelling(rare, c
 def test_six_letter_slip_between_a_place_and_an_organisation_stays_apart():
     resolved, _ = run(("a1", "Rostov", "GPE"), ("a1", "Rostov", "GPE"), ("a2", "Rostuv", "ORG"))
     assert actor_of(resolved, "Rostuv", "ORG") != actor_of(resolved, "Rostov", "GPE")
+
+
+def test_rare_person_typed_misspelling_of_a_place_joins_the_place():
+    resolved, _ = run(("a1", "Schenectady", "GPE"), ("a2", "Schenectady", "GPE"), ("a3", "Schnectady", "PERSON"))
+    assert actor_of(resolved, "Schnectady", "PERSON") == actor_of(resolved, "Schenectady", "GPE")
+    assert resolved.groups[actor_of(resolved, "Schnectady", "PERSON")].type == "GPE"
+
+
+def test_a_surname_of_a_named_person_that_looks_like_a_place_stays_a_person():
+    places = [(f"a{i}", "Schenectady", "GPE") for i in range(4)]
+    resolved, _ = run(*places, ("a9", "Anna Schnectady", "PERSON"), ("a9", "Schnectady", "PERSON"))
+    assert actor_of(resolved, "Schnectady", "PERSON") == actor_of(resolved, "Anna Schnectady", "PERSON")
+    assert actor_of(resolved, "Schnectady", "PERSON") != actor_of(resolved, "Schenectady", "GPE")

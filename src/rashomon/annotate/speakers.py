@@ -139,9 +139,16 @@ def type_cue(ent: Span) -> str | None:
 
 
 def in_place_before_its_region(ent: Span) -> bool:
-    """A name followed by a comma and a place that ends the phrase ("Millom, Cumbria, ...", "in X, Texas.")."""
+    """A one-word name followed by a comma and a place that ends the phrase ("Millom, Cumbria, ...", "in X,
+    Texas."); longer names are often institutions placed the same way ("X University, New Orleans")."""
     doc = ent.doc
-    if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or doc[ent.end + 1].ent_iob_ != "B" or doc[ent.end + 1].ent_type_ != "GPE":
+    if (
+        len(ent) > 1
+        or ent.end + 2 >= len(doc)
+        or doc[ent.end].text != ","
+        or doc[ent.end + 1].ent_iob_ != "B"
+        or doc[ent.end + 1].ent_type_ != "GPE"
+    ):
         return False
     region_end = ent.end + 2
     while region_end < len(doc) and doc[region_end].ent_iob_ == "I":

@@ -226,8 +226,9 @@ def defined_acronyms(mentions: list[tuple[str, Mention]]) -> dict[str, str]:
 
 def vote_types(keyed: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
     """The type of each name key by majority over all its (key, label, cue) mentions, a cue counting
-    ``CUE_VOTES``; surnames inherit full names' votes, and a rare non-person spelling of a person's name (a
-    one-word surname or a full name) becomes a person."""
+    ``CUE_VOTES``; surnames inherit full names' votes, a rare non-person spelling of a person's name (a
+    one-word surname or a full name) becomes a person, and a rare one-word person spelling of a commoner place
+    (no full name ends with it) takes the place's type."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for key, label, cue in keyed:
         votes[key][label] += 1
@@ -239,14 +240,26 @@ def vote_types(keyed: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
     types = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
     people = [key.split() for key, kind in types.items() if kind == "PERSON" and len(key.split()) > 1]
     surnames = {words[-1] for words in people}
+    places = {key for key, kind in types.items() if kind in PLACE_TYPES and " " not in key}
     for key, counter in votes.items():
-        if types[key] == "PERSON" or sum(counter.values()) > MISSPELLING_MAX_MENTIONS:
+        if sum(counter.values()) > MISSPELLING_MAX_MENTIONS:
             continue
         words = key.split()
+        if types[key] == "PERSON":
+            place = slip_of_commoner(key, places, votes) if len(words) == 1 and key not in surnames else None
+            types[key] = types[place] if place else "PERSON"
+            continue
         single_slip = len(words) == 1 and any(similar_words(key, surname) for surname in surnames)
         if single_slip or (len(words) > 1 and any(same_person(words, other) for other in people)):
             types[key] = "PERSON"
     return types
+
+
+def slip_of_commoner(key: str, others: set[str], votes: dict[str, Counter[str]]) -> str | None:
+    """The one more often voted name of ``others`` that ``key`` is a misspelling of, if there is exactly one
+    ("Schnectady" typed a person beside "Schenectady", a place)."""
+    fits = [other for other in others if other != key and votes[other].total() > votes[key].total() and similar_words(key, other)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def join_people(keys: list[str]) -> list[set[str]]:

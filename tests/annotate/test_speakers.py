@@ -20,7 +20,7 @@ def direct_speaker(parse, text):
 def test_capitalised_rank_after_the_name_resolves_to_the_officer(parse):
     text = (
         "Colonel Martin Okonkwo spoke to reporters in the capital on Monday.\n\n"
-        "\u201cThe next week will decide the campaign,\u201d said the retired Colonel."
+        "\u201cThe next week will decide the campaign,\u201d said the former Colonel."
     )
     assert direct_speaker(parse, text) == "Martin Okonkwo"
 
@@ -28,9 +28,9 @@ def test_capitalised_rank_after_the_name_resolves_to_the_officer(parse):
 def test_capitalised_rank_nobody_held_stays_a_description(parse):
     text = (
         "Senator Martin Okonkwo spoke to reporters in the capital on Monday.\n\n"
-        "\u201cThe next week will decide the campaign,\u201d said the retired Colonel."
+        "\u201cThe next week will decide the campaign,\u201d said the former Colonel."
     )
-    assert direct_speaker(parse, text) == "the retired Colonel"
+    assert direct_speaker(parse, text) == "the former Colonel"
 
 
 def test_a_rank_implies_the_officer_a_later_description_names(parse):

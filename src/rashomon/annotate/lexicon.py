@@ -513,7 +513,7 @@ ROLE_TITLES = frozenset(
     ]
 )
 # A title or role implies the noun a later description uses for the same person: a colonel is an army
-# officer ("Colonel Lee ... said the British army officer"), a senator a lawmaker, a CEO the chief executive.
+# officer ("Colonel Lee ... said the former army officer"), a senator a lawmaker, a CEO the chief executive.
 ROLE_IMPLIES = {
     **dict.fromkeys(["general", "colonel", "lieutenant", "major", "captain", "commander", "admiral", "brigadier", "marshal"], ("officer",)),
     **dict.fromkeys(["senator", "congressman", "congresswoman", "representative", "mp", "legislator"], ("lawmaker", "legislator")),

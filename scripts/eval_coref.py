@@ -1,6 +1,10 @@
-"""Cross-document entity and event coreference on the ECB+ test topics 36-45, scored with CoNLL F1.
+"""Cross-document entity and event coreference on ECB+, scored with CoNLL F1, and quote speakers checked against its chains.
 
-    python scripts/eval_coref.py [--seed 0]
+    python scripts/eval_coref.py [--split dev|test] [--seed 0] [--gold-stories]
+
+``--split dev`` (the default) is topics 1-35: the Cybulska train and dev files together, rashomon's
+development set (it trains nothing on them). ``--split test`` is topics 36-45, reserved: score them only
+once a method is fixed on topics 1-35.
 
 Gold mentions (Cybulska setup, as released by Barhom et al. 2019) are the
 items; each system puts every gold mention into a cluster:
@@ -13,12 +17,17 @@ items; each system puts every gold mention into a cluster:
   mention falls back to the baseline, so the difference between the two rows
   is what rashomon's actor resolution adds.
 
-Stories are rashomon's own clustering of the 206 test documents (one shuffled
+Stories are rashomon's own clustering of the split's documents (one shuffled
 stream, then the re-assignment passes ``rashomon ingest`` runs);
 ``--gold-stories`` uses the gold sub-topics instead. Events
 have no model of their own in rashomon, so only the lemma baseline is scored
 for them. Scores are MUC, B-cubed, CEAF-e and their mean (CoNLL F1), by
 rashomon.evaluation.clusters.
+
+Quote speakers: a quote whose speaker phrase is a pronoun or a description ("he said", "the 33-year-old
+told") and lies on a gold entity mention whose chain names the entity in the same document (a mention
+headed by a proper noun) is *right* when rashomon's resolved speaker is a name of that chain (same last
+word as one of its named mentions), *wrong* when it is another name, *left* when it is left unresolved.
 """
 
 from __future__ import annotations
@@ -37,6 +46,8 @@ ECB = SHARED / "ecbplus" / "ecbplus_docs_plaintext.jsonl"
 SETUP = SHARED / "ecbplus_barhom2019" / "data" / "interim" / "cybulska_setup"
 GOLD = SHARED / "ecbplus_barhom2019" / "data" / "gold" / "cybulska_gold"
 PUBLISHED = {"entity": 82.0, "event": 85.7}
+# Possessive and reflexive forms read as the pronoun whose gender they carry.
+POSSESSIVE_PRONOUNS = {"his": "he", "himself": "he", "hers": "she", "herself": "she"}
 
 
 def require(path: Path) -> Path:
@@ -45,13 +56,18 @@ def require(path: Path) -> Path:
     return path
 
 
-def load_corpus() -> tuple[dict[str, dict], dict[tuple[str, int], list[str]]]:
-    """The full test documents and, per (document, sentence), the gold tokens."""
+# The Cybulska split's files of each split: topics 1-35 are its train and dev files, 36-45 its test files.
+PARTS = {"dev": ("Train", "Dev"), "test": ("Test",)}
+
+
+def load_corpus(split: str) -> tuple[dict[str, dict], dict[tuple[str, int], list[str]]]:
+    """The full documents of a split and, per (document, sentence), the gold tokens."""
     tokens: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for line in require(SETUP / "ECB_Test_corpus.txt").open(encoding="utf-8"):
-        parts = line.rstrip("\n").split("\t")
-        if len(parts) >= 4:
-            tokens[(parts[0], int(parts[1]))].append(parts[3])
+    for part in PARTS[split]:
+        for line in require(SETUP / f"ECB_{part}_corpus.txt").open(encoding="utf-8"):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 4:
+                tokens[(parts[0], int(parts[1]))].append(parts[3])
     wanted = {doc for doc, _ in tokens}
     docs = {}
     for line in require(ECB).open(encoding="utf-8"):
@@ -97,7 +113,7 @@ def check_against_released_key(clusters: list[set[int]], kind: str) -> None:
 
 
 def annotate(docs: dict[str, dict], tokens: dict):
-    """rashomon's annotations of every test document, with the spaCy doc kept for head lemmas."""
+    """rashomon's annotations of every document of the split, with the spaCy doc kept for head lemmas."""
     from rashomon.annotate import load_nlp
     from rashomon.annotate.types import annotations_of
     from rashomon.ingest.text import normalize_text
@@ -152,6 +168,8 @@ class Assigner:
             members[stories[doc_id]].append(doc_id)
         self.actors = {story: resolve_actors([(d, m) for d in doc_ids for m in found[d].mentions]) for story, doc_ids in members.items()}
         self.resolved_by_name = 0
+        self.resolved_in_article = 0
+        self.discourses: dict[str, object] = {}
 
     def span_of(self, mention: dict) -> tuple[int, int]:
         spans = self.spans[mention["doc_id"]]
@@ -178,13 +196,54 @@ class Assigner:
         actor = None
         if head is not None:
             name = self.name_at(doc_id, head.idx)
-            actor = self.actors[story].actor_id(name) if name is not None else None
+            actor = self.actors[story].actor_id(name, doc_id) if name is not None else None
         if actor is None:
             actor = self.actors[story].by_key.get(name_key(mention["tokens_str"]))
         if actor is not None:
             self.resolved_by_name += 1
             return f"{story}|{actor}"
         return self.lemma_key(mention, index)
+
+    def described_key(self, mention: dict, index: int) -> str:
+        """As ``rashomon_key``, and a pronoun or description the rest of the names leave takes the person rashomon's
+        in-article linking gives it ("she" -> the last compatible named subject, "the actress" -> the person the
+        article introduced as one), with the rules quote speakers use."""
+        key = self.rashomon_key(mention, index)
+        if "|lemma:" not in key:
+            return key
+        doc_id = mention["doc_id"]
+        start, end = self.normalized_span(doc_id, self.span_of(mention))
+        span = self.parsed[doc_id].char_span(start, end, alignment_mode="expand")
+        named = self.linked_person(doc_id, span) if span is not None and len(span) else None
+        actor = self.actors[self.stories[doc_id]].actor_id(named, doc_id) if named is not None else None
+        if actor is None:
+            return key
+        self.resolved_in_article += 1
+        return f"{self.stories[doc_id]}|{actor}"
+
+    def linked_person(self, doc_id: str, span):
+        """The named person a pronoun or description phrase stands for in its article, if rashomon ties it to one."""
+        from rashomon.annotate.lexicon import PRONOUN_GENDER
+        from rashomon.annotate.quotes import find_quote_spans
+        from rashomon.annotate.speakers import PLACE_OR_BODY, Discourse
+
+        doc = self.parsed[doc_id]
+        if doc_id not in self.discourses:
+            quoted = [(q.outer_start, q.outer_end) for q in find_quote_spans(doc.text)[0]]
+            discourse = Discourse(doc, self.found[doc_id].mentions, quoted)
+            for quote in self.found[doc_id].quotes:
+                if quote.speaker is not None and quote.speaker.mention is not None:
+                    discourse.note_speaker(quote.outer_start, quote.speaker.mention)
+            self.discourses[doc_id] = discourse
+        discourse = self.discourses[doc_id]
+        head = span.root
+        if head.pos_ == "PRON":
+            gender = PRONOUN_GENDER.get(POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_))
+            return discourse.most_salient(head.idx, ("PERSON",), gender) if gender else None
+        if head.pos_ == "NOUN":
+            names = [t.lemma_.lower() for t in span if t.ent_type_ in PLACE_OR_BODY and t.i != head.i]
+            return discourse.by_description(head, head.idx, span.text, names)
+        return None
 
     def name_at(self, doc_id: str, position: int):
         """The name rashomon found at a character of the text, or the resolved speaker of a quote there ("he said")."""
@@ -199,13 +258,96 @@ class Assigner:
         return None
 
 
-def score(kind: str, mentions: list[dict], assign) -> object:
+def gold_mentions(split: str, kind: str) -> list[dict]:
+    """The gold mentions of one kind ("Entity", "Event") of a split."""
+    return [
+        mention for part in PARTS[split] for mention in json.loads(require(SETUP / f"ECB_{part}_{kind}_gold_mentions.json").read_text())
+    ]
+
+
+def score(kind: str, mentions: list[dict], assign, split: str) -> object:
     from rashomon.evaluation.clusters import clusters_of, conll
 
     key = key_clusters(mentions)
-    check_against_released_key(key, kind)
+    if split == "test":
+        check_against_released_key(key, kind)
     response = clusters_of({index: assign(mention, index) for index, mention in enumerate(mentions)})
     return conll(key, response)
+
+
+def speaker_check(assigner: Assigner, entities: list[dict], show: bool = False) -> Counter:
+    """Quotes credited to a pronoun or a description that lies on a gold mention whose chain is named in
+    the document: right (resolved to a name of the chain), wrong (another name) or left (unresolved)."""
+    by_doc: dict[str, list[tuple[tuple[int, int], dict]]] = defaultdict(list)
+    for mention in entities:
+        by_doc[mention["doc_id"]].append((assigner.normalized_span(mention["doc_id"], assigner.span_of(mention)), mention))
+    tally: Counter = Counter()
+    for doc_id, placed in by_doc.items():
+        doc = assigner.parsed[doc_id]
+        named: dict[str, set[str]] = defaultdict(set)
+        for (start, end), mention in placed:
+            head = head_token(doc, start, end)
+            if head is not None and head.pos_ == "PROPN":
+                named[mention["coref_chain"]].add(head.lower_)
+        for quote in assigner.found[doc_id].quotes:
+            speaker = quote.speaker
+            if speaker is None or speaker.end <= speaker.start:
+                continue
+            phrase = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+            if phrase is None or phrase.root.pos_ == "PROPN":
+                continue
+            chains = {m["coref_chain"] for (start, end), m in placed if start <= phrase.root.idx < end and named[m["coref_chain"]]}
+            if len(chains) != 1:
+                continue
+            chain = chains.pop()
+            if speaker.mention is None:
+                verdict = "left"
+            elif name_key(speaker.mention.text).split()[-1:] and name_key(speaker.mention.text).split()[-1] in named[chain]:
+                verdict = "right"
+            else:
+                verdict = "wrong"
+            tally[verdict] += 1
+            if show:
+                got = speaker.mention.text if speaker.mention is not None else None
+                print(f"  {verdict:5} {doc_id} {speaker.surface!r} -> {got!r}; chain names {sorted(named[chain])}")
+    return tally
+
+
+def link_check(assigner: Assigner, entities: list[dict], windows: tuple[int, ...]) -> dict[str, Counter]:
+    """In-article links of gold pronoun and description mentions whose chain is named in the document, scored
+    like quote speakers (right / wrong / left); pronouns once per sentence window tried, descriptions once."""
+    from rashomon.annotate import speakers
+
+    default = speakers.PRONOUN_WINDOW_SENTENCES
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    heads = []
+    for mention in entities:
+        doc_id = mention["doc_id"]
+        start, end = assigner.normalized_span(doc_id, assigner.span_of(mention))
+        span = assigner.parsed[doc_id].char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        heads.append((doc_id, mention["coref_chain"], span))
+        if span.root.pos_ == "PROPN":
+            named[(doc_id, mention["coref_chain"])].add(span.root.lower_)
+    tallies: dict[str, Counter] = {}
+    for label, window in [("description", default), *((f"pronoun, window {w}", w) for w in windows)]:
+        speakers.PRONOUN_WINDOW_SENTENCES = window
+        assigner.discourses.clear()
+        tally: Counter = Counter()
+        for doc_id, chain, span in heads:
+            wanted = "NOUN" if label == "description" else "PRON"
+            if span.root.pos_ != wanted or not named[(doc_id, chain)]:
+                continue
+            if wanted == "PRON" and span.root.lower_ not in ("he", "she", "him", "her", "his", "himself", "herself"):
+                continue
+            person = assigner.linked_person(doc_id, span)
+            last = name_key(person.text).split()[-1:] if person is not None else []
+            tally["left" if person is None else "right" if last and last[0] in named[(doc_id, chain)] else "wrong"] += 1
+        tallies[label] = tally
+    speakers.PRONOUN_WINDOW_SENTENCES = default
+    assigner.discourses.clear()
+    return tallies
 
 
 def show(label: str, result) -> None:
@@ -218,24 +360,45 @@ def show(label: str, result) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=sorted(PARTS), help="dev: topics 1-35 (default); test: 36-45, reserved")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--gold-stories", action="store_true")
+    parser.add_argument(
+        "--topics", help="comma-separated topic numbers of the split to keep (a quick look; figures are for the whole split)"
+    )
+    parser.add_argument("--show-speakers", action="store_true", help="print each quote speaker checked against the chains")
     args = parser.parse_args()
-    docs, tokens = load_corpus()
-    entities = json.loads(require(SETUP / "ECB_Test_Entity_gold_mentions.json").read_text())
-    events = json.loads(require(SETUP / "ECB_Test_Event_gold_mentions.json").read_text())
+    docs, tokens = load_corpus(args.split)
+    if args.topics:
+        wanted = {int(t) for t in args.topics.split(",")}
+        docs = {doc_id: doc for doc_id, doc in docs.items() if doc["topic"] in wanted}
+    entities, events = ([m for m in gold_mentions(args.split, kind) if m["doc_id"] in docs] for kind in ("Entity", "Event"))
     texts, spans, normalized, parsed, found = annotate(docs, tokens)
     stories = stories_of(docs, texts, found, args.seed, args.gold_stories)
     print(
-        f"{len(docs)} test documents, {len(set(stories.values()))} stories "
+        f"{len(docs)} {args.split} documents, {len(set(stories.values()))} stories "
         f"({'gold sub-topics' if args.gold_stories else 'rashomon clustering'}), "
         f"{len(entities)} entity and {len(events)} event gold mentions"
     )
     assigner = Assigner(docs, spans, normalized, parsed, found, stories)
-    show("entity, lemma baseline", score("entity", entities, assigner.lemma_key))
-    show("entity, rashomon actors", score("entity", entities, assigner.rashomon_key))
+    show("entity, lemma baseline", score("entity", entities, assigner.lemma_key, args.split))
+    show("entity, rashomon actors", score("entity", entities, assigner.rashomon_key, args.split))
     print(f"  gold entity mentions placed by a rashomon actor: {assigner.resolved_by_name} of {len(entities)}")
-    show("event, lemma baseline", score("event", events, assigner.lemma_key))
+    show("entity, + descriptions, pronouns", score("entity", entities, assigner.described_key, args.split))
+    print(f"  of the others, placed by in-article description or pronoun links: {assigner.resolved_in_article}")
+    for label, tally in link_check(assigner, entities, (1, 2, 4, 8, 1000)).items():
+        linked = tally["right"] + tally["wrong"]
+        print(
+            f"  in-article links of gold {label}: right {tally['right']}, wrong {tally['wrong']}, left {tally['left']}"
+            f" (precision {100 * tally['right'] / max(linked, 1):.1f}%)"
+        )
+    show("event, lemma baseline", score("event", events, assigner.lemma_key, args.split))
+    tally = speaker_check(assigner, entities, args.show_speakers)
+    checked = sum(tally.values())
+    print(
+        f"quote speakers given by a pronoun or description on a named gold chain: {checked}; right {tally['right']}"
+        f" ({100 * tally['right'] / max(checked, 1):.1f}%), wrong {tally['wrong']}, left unresolved {tally['left']}"
+    )
     print(f"published, gold mentions (Held et al. 2021): entity CoNLL F1 {PUBLISHED['entity']}, event {PUBLISHED['event']}")
 
 

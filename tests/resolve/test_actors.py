@@ -179,3 +179,53 @@ def test_rare_mistyped_full_name_joins_the_person():
     resolved, _ = run(("a1", "Heidar Alishvandi", "PERSON"), ("a1", "Heidar Alishvandi", "PERSON"), ("a2", "Heydar Alishbandi", "FAC"))
     assert actor_of(resolved, "Heydar Alishbandi", "FAC") == actor_of(resolved, "Heidar Alishvandi")
     assert resolved.groups[actor_of(resolved, "Heidar Alishvandi")].type == "PERSON"
+
+
+def cued(text, label, cue):
+    return Mention(text, label, 0, len(text), 0, 1, cue)
+
+
+def test_place_cue_outweighs_one_articles_person_labels():
+    resolved = resolve_actors(
+        [("a1", cued("Harkovo", "PERSON", None)), ("a1", cued("Harkovo", "PERSON", "GPE")), ("a2", cued("Harkovo", "GPE", None))]
+    )
+    (group,) = resolved.groups.values()
+    assert group.type == "GPE"
+
+
+def test_one_place_cue_does_not_retype_a_person_named_in_many_articles():
+    mentions = [(f"a{i}", cued("Okafor", "PERSON", None)) for i in range(6)] + [("a6", cued("Okafor", "PERSON", "GPE"))]
+    (group,) = resolve_actors(mentions).groups.values()
+    assert group.type == "PERSON"
+
+
+def test_platform_cue_makes_an_organisation_of_a_name_typed_person():
+    (group,) = resolve_actors([("a1", cued("Chirper", "PERSON", "ORG"))]).groups.values()
+    assert group.type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("rare", "common", "joined"),
+    [("Rostuv", "Rostov", True), ("Marlow", "Marrow", False), ("Kalmar", "Kalmar", True), ("Gombi", "Gombe", False)],
+)
+def test_rare_vowel_slip_of_a_six_letter_place_joins_the_common_spelling(rare, common, joined):
+    resolved, _ = run(("a1", common, "GPE"), ("a1", common, "GPE"), ("a2", rare, "GPE"))
+    assert (actor_of(resolved, rare, "GPE") == actor_of(resolved, common, "GPE")) is joined
+
+
+def test_six_letter_slip_between_a_place_and_an_organisation_stays_apart():
+    resolved, _ = run(("a1", "Rostov", "GPE"), ("a1", "Rostov", "GPE"), ("a2", "Rostuv", "ORG"))
+    assert actor_of(resolved, "Rostuv", "ORG") != actor_of(resolved, "Rostov", "GPE")
+
+
+def test_rare_person_typed_misspelling_of_a_place_joins_the_place():
+    resolved, _ = run(("a1", "Schenectady", "GPE"), ("a2", "Schenectady", "GPE"), ("a3", "Schnectady", "PERSON"))
+    assert actor_of(resolved, "Schnectady", "PERSON") == actor_of(resolved, "Schenectady", "GPE")
+    assert resolved.groups[actor_of(resolved, "Schnectady", "PERSON")].type == "GPE"
+
+
+def test_a_surname_of_a_named_person_that_looks_like_a_place_stays_a_person():
+    places = [(f"a{i}", "Schenectady", "GPE") for i in range(4)]
+    resolved, _ = run(*places, ("a9", "Anna Schnectady", "PERSON"), ("a9", "Schnectady", "PERSON"))
+    assert actor_of(resolved, "Schnectady", "PERSON") == actor_of(resolved, "Anna Schnectady", "PERSON")
+    assert actor_of(resolved, "Schnectady", "PERSON") != actor_of(resolved, "Schenectady", "GPE")

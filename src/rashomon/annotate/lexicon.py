@@ -323,6 +323,17 @@ ANONYMITY_MARKERS = (
 )
 ORGANISATION_NOUNS = frozenset(
     [
+        "giant",
+        "carrier",
+        "airline",
+        "maker",
+        "retailer",
+        "manufacturer",
+        "bank",
+        "lender",
+        "insurer",
+        "team",
+        "club",
         "newspaper",
         "paper",
         "daily",
@@ -365,6 +376,151 @@ PERSONAL_PRONOUNS = {
     "it": "ORG",
     "i": "SELF",
     "we": "SELF",
+}
+# Words before a name that make it a place, whatever the tagger said ("near X", "outside X"); "in" counts only
+# for a name the tagger took for a person, since "in X" also takes organisations ("in Congress").
+PLACE_PREPOSITIONS = frozenset(["near", "outside", "across", "toward", "towards", "throughout", "nearby"])
+# Compass words that make "<word> of X" a place ("south of X", "northeast of X").
+COMPASS_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    ]
+)
+# Verbs whose "on X" names a platform or medium ("said on X", "posted on X", "tweeted on X").
+POSTING_VERBS = frozenset(
+    ["say", "post", "tweet", "write", "share", "announce", "publish", "comment", "reply", "upload", "claim", "appear"]
+)
+# Nouns a platform's name qualifies ("an X post", "his X account", "the X channel").
+PLATFORM_NOUNS = frozenset(["account", "post", "feed", "page", "profile", "channel", "handle", "tweet", "livestream"])
+# The gender a pronoun speaker asks of its antecedent ("he said" is not a woman named before).
+PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+# Words beside a name that show a person's gender: courtesy titles, family and gendered role nouns
+# ("Mrs Lee", "Lee, a mother of three", "the spokeswoman"). Role nouns used for both ("chairman") are left out.
+GENDER_WORDS = {
+    **dict.fromkeys(
+        [
+            "mr",
+            "sir",
+            "lord",
+            "king",
+            "prince",
+            "father",
+            "son",
+            "husband",
+            "brother",
+            "uncle",
+            "grandfather",
+            "man",
+            "boy",
+            "businessman",
+            "congressman",
+            "spokesman",
+            "actor",
+            "widower",
+            "boyfriend",
+            "fiance",
+            "nephew",
+            "duke",
+        ],
+        "male",
+    ),
+    **dict.fromkeys(
+        [
+            "mrs",
+            "ms",
+            "miss",
+            "dame",
+            "lady",
+            "queen",
+            "princess",
+            "mother",
+            "daughter",
+            "wife",
+            "sister",
+            "aunt",
+            "grandmother",
+            "woman",
+            "girl",
+            "businesswoman",
+            "congresswoman",
+            "spokeswoman",
+            "actress",
+            "widow",
+            "girlfriend",
+            "fiancee",
+            "niece",
+            "duchess",
+        ],
+        "female",
+    ),
+}
+# Capitalised role words that, with no name after them, describe a person named earlier ("said the retired
+# Colonel", "the Mayor told reporters"): titles and ranks news put before names.
+ROLE_TITLES = frozenset(
+    [
+        "president",
+        "minister",
+        "premier",
+        "chancellor",
+        "secretary",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "general",
+        "colonel",
+        "lieutenant",
+        "major",
+        "captain",
+        "commander",
+        "admiral",
+        "sergeant",
+        "marshal",
+        "brigadier",
+        "professor",
+        "bishop",
+        "archbishop",
+        "ambassador",
+        "chief",
+        "sheriff",
+        "inspector",
+        "detective",
+        "superintendent",
+        "chairman",
+        "chairwoman",
+        "director",
+        "coach",
+        "ceo",
+    ]
+)
+# A title or role implies the noun a later description uses for the same person: a colonel is an army
+# officer ("Colonel Lee ... said the former army officer"), a senator a lawmaker, a CEO the chief executive.
+ROLE_IMPLIES = {
+    **dict.fromkeys(["general", "colonel", "lieutenant", "major", "captain", "commander", "admiral", "brigadier", "marshal"], ("officer",)),
+    **dict.fromkeys(["senator", "congressman", "congresswoman", "representative", "mp", "legislator"], ("lawmaker", "legislator")),
+    "ceo": ("executive", "boss"),
+    "executive": ("ceo", "boss"),
+    "chairman": ("boss",),
+    "professor": ("academic", "expert"),
 }
 
 QUALIFIERS = (

@@ -20,7 +20,12 @@ ANNOTATIONS_FORMAT = 1
 
 @dataclass(frozen=True)
 class Mention:
-    """A named-entity mention: the raw material of actors."""
+    """A named-entity mention: the raw material of actors.
+
+    ``cue`` is the type a grammatical cue beside the name shows, whatever the tagger said: ``GPE`` after a place
+    preposition ("near X", "south of X", a name the tagger took for a person after "in"), ``ORG`` for a platform or
+    account ("said on X", "@X", "X post"); None when there is none.
+    """
 
     text: str
     label: str
@@ -28,6 +33,7 @@ class Mention:
     end: int
     token_start: int
     token_end: int
+    cue: str | None = None
 
 
 @dataclass(frozen=True)

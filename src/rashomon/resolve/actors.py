@@ -14,7 +14,9 @@ Joins, each with its evidence:
 
 Kept apart: people who only share a first name, a surname that fits two different full names, people who
 only share a role, places with near names. A mention's type is decided by a vote over every mention of the
-same name in the run, and a rare mistyped spelling of a person's name is retyped to join it.
+same name in the run, where a cue beside a name ("near X", "said on X", see ``annotate.speakers.type_cue``)
+outweighs one article's tagger labels; a rare mistyped spelling of a person's name is retyped to join it, and a
+rare spelling of a place one letter and no sound away from a commoner place ("Rostuv"/"Rostov") joins it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from jellyfish import metaphone
 from rapidfuzz.distance import DamerauLevenshtein
 from unidecode import unidecode
 
+from rashomon.annotate.speakers import CUE_VOTES
 from rashomon.annotate.types import Mention
 from rashomon.resolve.lexicon import (
     ARTICLE_PREFIXES,
@@ -51,6 +54,10 @@ ACRONYM_LETTERS = (2, 6)
 # Organisation and place names differ by one letter too often to join short ones ("Gombe"/"Gombi",
 # "Iran"/"Iraq"): only names of eight letters or more join on a one-letter slip.
 PLACE_SLIP_MIN_LETTERS = 8
+# Places of six or seven letters join on a one-letter slip only when it leaves their sound (Metaphone key)
+# unchanged, a vowel slip ("Rostuv"/"Rostov"); five letters and under stay apart even then ("Gombe"/"Gombi").
+PLACE_SOUND_SLIP_MIN_LETTERS = 6
+PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 # A short form of a given name is a prefix at least three letters long that drops two letters or more
 # ("Ray"/"Raymond", "Jim"/"Jimmy"); one dropped letter more often makes another name ("Dan"/"Dana").
 SHORT_FORM_MIN_LETTERS = 3
@@ -218,26 +225,42 @@ def defined_acronyms(mentions: list[tuple[str, Mention]]) -> dict[str, str]:
     return defined
 
 
-def vote_types(keyed: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """The type of each name key by majority over all its (key, label) mentions; surnames inherit full names'
-    votes, and a rare non-person spelling of a person's name (a one-word surname or a full name) becomes a person."""
+def vote_types(keyed: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
+    """The type of each name key by majority over all its (key, label, cue) mentions, a cue counting
+    ``CUE_VOTES``; surnames inherit full names' votes, a rare non-person spelling of a person's name (a
+    one-word surname or a full name) becomes a person, and a rare one-word person spelling of a commoner place
+    (no full name ends with it) takes the place's type."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for key, label in keyed:
+    for key, label, cue in keyed:
         votes[key][label] += 1
+        if cue is not None:
+            votes[key][cue] += CUE_VOTES
         words = key.split()
         if label == "PERSON" and len(words) > 1:
             votes[words[-1]]["PERSON"] += 1
     types = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
     people = [key.split() for key, kind in types.items() if kind == "PERSON" and len(key.split()) > 1]
     surnames = {words[-1] for words in people}
+    places = {key for key, kind in types.items() if kind in PLACE_TYPES and " " not in key}
     for key, counter in votes.items():
-        if types[key] == "PERSON" or sum(counter.values()) > MISSPELLING_MAX_MENTIONS:
+        if sum(counter.values()) > MISSPELLING_MAX_MENTIONS:
             continue
         words = key.split()
+        if types[key] == "PERSON":
+            place = slip_of_commoner(key, places, votes) if len(words) == 1 and key not in surnames else None
+            types[key] = types[place] if place else "PERSON"
+            continue
         single_slip = len(words) == 1 and any(similar_words(key, surname) for surname in surnames)
         if single_slip or (len(words) > 1 and any(same_person(words, other) for other in people)):
             types[key] = "PERSON"
     return types
+
+
+def slip_of_commoner(key: str, others: set[str], votes: dict[str, Counter[str]]) -> str | None:
+    """The one more often voted name of ``others`` that ``key`` is a misspelling of, if there is exactly one
+    ("Schnectady" typed a person beside "Schenectady", a place)."""
+    fits = [other for other in others if other != key and votes[other].total() > votes[key].total() and similar_words(key, other)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def join_people(keys: list[str]) -> list[set[str]]:
@@ -366,23 +389,37 @@ def one_word_match(key, types, counts, by_initials, by_word, index_of, acronyms)
         return by_initials[(key, types[key])]
     if types[key] == "ORG" and len(by_word.get(key, ())) == 1:
         return next(iter(by_word[key]))
-    if counts[key] <= MISSPELLING_MAX_MENTIONS and len(key) >= PLACE_SLIP_MIN_LETTERS:
-        for other, index in index_of.items():
-            if " " not in other and counts[other] > counts[key] and other[0] == key[0] and DamerauLevenshtein.distance(key, other) <= 1:
-                return index
+    for other, index in index_of.items():
+        if " " not in other and misspelled_place_or_name(key, other, types, counts):
+            return index
     return None
+
+
+def misspelled_place_or_name(key: str, other: str, types: dict[str, str], counts: Counter[str]) -> bool:
+    """Two one-word names one letter apart, the rarer seen at most ``MISSPELLING_MAX_MENTIONS`` times and the
+    other more often: long names on the slip alone, places of six or seven letters when they also sound alike."""
+    rare, common = sorted((key, other), key=lambda k: counts[k])
+    if counts[rare] > MISSPELLING_MAX_MENTIONS or counts[common] <= counts[rare] or key[0] != other[0]:
+        return False
+    if DamerauLevenshtein.distance(key, other) > 1:
+        return False
+    if len(rare) >= PLACE_SLIP_MIN_LETTERS:
+        return True
+    both_places = types[key] in PLACE_TYPES and types[other] in PLACE_TYPES
+    return both_places and len(rare) >= PLACE_SOUND_SLIP_MIN_LETTERS and metaphone(key) == metaphone(other)
 
 
 def resolve_actors(mentions: list[tuple[str, Mention]]) -> ResolvedActors:
     """Resolve (article id, mention) pairs from a whole run into actors."""
     links = article_links(mentions)
-    keyed = []
+    keyed, cues = [], []
     for article_id, mention in mentions:
         key = name_key(mention.text)
         if key:
             linked = links.get((article_id, key))
             keyed.append((article_id, mention, linked or key, "PERSON" if linked else mention.label))
-    types = vote_types((key, label) for _, _, key, label in keyed)
+            cues.append(None if linked else mention.cue)
+    types = vote_types((key, label, cue) for (_, _, key, label), cue in zip(keyed, cues, strict=True))
     counts = Counter(key for _, _, key, _ in keyed)
     people = sorted({key for _, _, key, _ in keyed if types[key] == "PERSON"})
     others = sorted({key for _, _, key, _ in keyed if types[key] != "PERSON"})

@@ -24,7 +24,8 @@ LONG_MODULES = {
     "cli.py": "one module for all commands; a cli/ package with a module per command group is the natural split",
     "ingest/readers.py": "one reader per input format (text, HTML, JSON, JSONL, CSV, stdin, URL) with their shared limits",
     "resolve/actors.py": "the name-matching rules of actor resolution; resolve/ is being reworked (issue 11)",
-    "store/corpus.py": "the store class with export and refine; the row codec moves out with the layers work of issue 14",
+    "store/corpus.py": "the store class with export, refine, the lock waits and the browse queries; browse queries can move out",
+    "annotate/speakers.py": "speaker and description resolution with the type cues (issue 11); descriptions can become their own module",
 }
 
 LONG_FUNCTIONS = {
@@ -35,7 +36,9 @@ LONG_FUNCTIONS = {
     "annotate/quotes.py:extract_indirect_quotes": "reporting verbs, their content and speakers in one scan; being reworked (issue 11)",
     "cli.py:ingest": "most of its lines are the Typer option declarations of the command's eleven options",
     "report/markdown.py:render_markdown": "the document's sections in reading order; each section can become a function",
-    "report/web.py:create_app": "FastAPI routes declared as closures over the app and the site, the framework's usual form",
+    "report/web.py:add_dossier_routes": "FastAPI routes declared as closures over the app and the site, the framework's usual form",
+    "cli.py:serve": "a dossier or a whole store, with the host, port and allowed-host checks a served page needs first",
+    "pipeline.py:ingest_into_store": "the store's ingest in one place: read, skip known, annotate, commit by batch, refine, report",
     "resolve/records.py:build_records": "the dossier's records assembled from every article's hits in one pass; issue 11 reworks it",
     "store/corpus.py:refine_stories": "one transaction: moves, emptied stories, titles and stale analyses must commit together",
 }

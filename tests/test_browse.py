@@ -20,7 +20,7 @@ from rashomon.browse import create_store_app
 from rashomon.cli import example_dir
 from rashomon.pipeline import ingest_into_store
 from rashomon.store.corpus import CorpusStore
-from tests.store.conftest import invented_report
+from tests.helpers.stores import invented_report
 from tests.test_cli_serve import free_port, serving, stop
 
 INVENTED = 5

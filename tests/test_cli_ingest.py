@@ -9,8 +9,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from rashomon import cli
-from tests.store.conftest import invented_report
-from tests.test_cli import rashomon
+from tests.helpers.cli import run_process as rashomon
+from tests.helpers.stores import invented_report
 
 
 def reports(tmp_path, name: str, count: int):

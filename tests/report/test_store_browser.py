@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from tests.store.conftest import invented_report
+from tests.helpers.stores import invented_report
 from tests.test_browse import INVENTED, client, seed_story, store  # noqa: F401 - the store of the HTTP tests
 from tests.test_cli_serve import free_port, serving, stop
 

@@ -67,8 +67,8 @@ def test_same_role_different_people_stay_apart():
 
 
 def test_first_name_spelling_variant_joins_same_surname():
-    resolved, _ = run(("a1", "Dmitriy Volkov", "PERSON"), ("a2", "Dmitri Volkov", "PERSON"))
-    assert actor_of(resolved, "Dmitriy Volkov") == actor_of(resolved, "Dmitri Volkov")
+    resolved, _ = run(("a1", "Yuriy Volkov", "PERSON"), ("a2", "Yuri Volkov", "PERSON"))
+    assert actor_of(resolved, "Yuriy Volkov") == actor_of(resolved, "Yuri Volkov")
 
 
 def test_organisation_suffix_and_acronym_join():
@@ -206,7 +206,7 @@ def test_platform_cue_makes_an_organisation_of_a_name_typed_person():
 
 @pytest.mark.parametrize(
     ("rare", "common", "joined"),
-    [("Rostuv", "Rostov", True), ("Marlow", "Marrow", False), ("Kalmar", "Kalmar", True), ("Gombi", "Gombe", False)],
+    [("Tamala", "Tamale", True), ("Marlow", "Marrow", False), ("Kalmar", "Kalmar", True), ("Gombi", "Gombe", False)],
 )
 def test_rare_vowel_slip_of_a_six_letter_place_joins_the_common_spelling(rare, common, joined):
     resolved, _ = run(("a1", common, "GPE"), ("a1", common, "GPE"), ("a2", rare, "GPE"))
@@ -214,8 +214,8 @@ def test_rare_vowel_slip_of_a_six_letter_place_joins_the_common_spelling(rare, c
 
 
 def test_six_letter_slip_between_a_place_and_an_organisation_stays_apart():
-    resolved, _ = run(("a1", "Rostov", "GPE"), ("a1", "Rostov", "GPE"), ("a2", "Rostuv", "ORG"))
-    assert actor_of(resolved, "Rostuv", "ORG") != actor_of(resolved, "Rostov", "GPE")
+    resolved, _ = run(("a1", "Tamale", "GPE"), ("a1", "Tamale", "GPE"), ("a2", "Tamala", "ORG"))
+    assert actor_of(resolved, "Tamala", "ORG") != actor_of(resolved, "Tamale", "GPE")
 
 
 def test_rare_person_typed_misspelling_of_a_place_joins_the_place():

@@ -209,7 +209,7 @@ def mention_in(span: Span, mentions: Sequence[Mention], labels: Sequence[str] = 
 
 def describes_common_noun(root: Token, child: Token, found: Mention) -> bool:
     """A place or nationality modifying a common noun says where the speaker is from, not who it is
-    ("the US software giant", "the Moscow mayor"): the phrase is a description, not that place."""
+    ("the US software giant", "the Lisbon mayor"): the phrase is a description, not that place."""
     return root.pos_ == "NOUN" and child.dep_ == "compound" and found.label in ("GPE", "LOC", "NORP")
 
 
@@ -368,7 +368,7 @@ def is_anonymous(span: Span) -> bool:
 
 def known_name(token: Token, discourse: Discourse) -> Mention | None:
     """A mention for a proper noun the tagger missed here but recognised elsewhere in the document: the
-    token's place, with the text of the fullest name it ends ("Barrons" said -> "Richard Barrons")."""
+    token's place, with the text of the fullest name it ends ("Quintero" said -> "Mara Quintero")."""
     key = token.lower_
     fits = [mention for mention in discourse.mentions if mention_key(mention.text).split()[-1:] == [key]]
     if not fits:

@@ -16,7 +16,7 @@ Kept apart: people who only share a first name, a surname that fits two differen
 only share a role, places with near names. A mention's type is decided by a vote over every mention of the
 same name in the run, where a cue beside a name ("near X", "said on X", see ``annotate.speakers.type_cue``)
 outweighs one article's tagger labels; a rare mistyped spelling of a person's name is retyped to join it, and a
-rare spelling of a place one letter and no sound away from a commoner place ("Rostuv"/"Rostov") joins it.
+rare spelling of a place one letter and no sound away from a commoner place ("Tamala"/"Tamale") joins it.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ ACRONYM_LETTERS = (2, 6)
 # "Iran"/"Iraq"): only names of eight letters or more join on a one-letter slip.
 PLACE_SLIP_MIN_LETTERS = 8
 # Places of six or seven letters join on a one-letter slip only when it leaves their sound (Metaphone key)
-# unchanged, a vowel slip ("Rostuv"/"Rostov"); five letters and under stay apart even then ("Gombe"/"Gombi").
+# unchanged, a vowel slip ("Tamala"/"Tamale"); five letters and under stay apart even then ("Gombe"/"Gombi").
 PLACE_SOUND_SLIP_MIN_LETTERS = 6
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 # A short form of a given name is a prefix at least three letters long that drops two letters or more

@@ -8,7 +8,6 @@ drives a real ``rashomon serve --db`` while a real ``rashomon ingest`` adds arti
 from __future__ import annotations
 
 import hashlib
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -17,29 +16,15 @@ import pytest
 from starlette.testclient import TestClient
 
 from rashomon.browse import create_store_app
-from rashomon.cli import example_dir
-from rashomon.pipeline import ingest_into_store
 from rashomon.store.corpus import CorpusStore
-from tests.helpers.stores import invented_report
-from tests.test_cli_serve import free_port, serving, stop
-
-INVENTED = 5
-
-
-def dated_report(index: int) -> dict:
-    """An invented fire report published on day ``index + 1`` of a month."""
-    return {**invented_report(index), "published": f"2026-03-{index + 1:02d}T10:00:00"}
+from tests.helpers.cli import run_process as rashomon
+from tests.helpers.stores import INVENTED, browse_store, invented_report
+from tests.helpers.web import free_port, seed_story, serving, stop
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("browse")
-    stream = folder / "fires.jsonl"
-    stream.write_text("".join(json.dumps(dated_report(i)) + "\n" for i in range(INVENTED)), encoding="utf-8")
-    path = folder / "news.duckdb"
-    with CorpusStore(path) as opened:
-        ingest_into_store([example_dir(), stream], opened, workers=1)
-    return path
+    return browse_store(tmp_path_factory.mktemp("browse"))
 
 
 @pytest.fixture()
@@ -49,10 +34,6 @@ def client(store) -> TestClient:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def seed_story(client: TestClient) -> dict:
-    return client.get("/api/").json()["stories"][0]
 
 
 def test_index_lists_the_largest_story_first_with_outlets_and_dates(store, client):
@@ -180,8 +161,6 @@ def test_serve_db_prints_where_it_serves_and_the_old_story_mode_still_works(stor
 
 
 def test_serve_needs_one_source(tmp_path):
-    from tests.test_cli import rashomon
-
     missing = tmp_path / "missing.duckdb"
     done = rashomon("serve", "--db", str(missing), "--port", str(free_port()))
     assert done.returncode == 2 and done.stderr == f"rashomon: {missing}: no such store\n"

@@ -3,42 +3,15 @@
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
 
 from tests.helpers.cli import run
 from tests.helpers.paths import ROOT
-from tests.helpers.web import free_port
+from tests.helpers.web import free_port, serving, stop
 
 GOLDEN = str(ROOT / "tests" / "golden" / "example_dossier.json")
-
-
-def serving(*args: str, until: str = "serving") -> tuple[subprocess.Popen, list[str]]:
-    """Start ``rashomon serve`` and read its stderr up to the line containing ``until``; the caller stops it."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rashomon.cli", "serve", *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
-    )
-    lines: list[str] = []
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        line = process.stderr.readline()
-        if not line:
-            break
-        lines.append(line.rstrip("\n"))
-        if until in line:
-            return process, lines
-    process.kill()
-    raise AssertionError(f"serve did not start: {lines}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    process.wait(timeout=20)
-    process.stderr.close()
 
 
 @pytest.mark.parametrize("value", ["0", "65536", "abc", "-1", "80.5", ""])

@@ -47,3 +47,26 @@ def consistent(path) -> tuple[int, int]:
         return articles, duplicates
     finally:
         con.close()
+
+
+# How many invented reports the browse store holds beside the bundled example (one story each).
+INVENTED = 5
+
+
+def dated_report(index: int) -> dict:
+    """An invented fire report published on day ``index + 1`` of a month."""
+    return {**invented_report(index), "published": f"2026-03-{index + 1:02d}T10:00:00"}
+
+
+def browse_store(folder):
+    """A store in ``folder`` holding the bundled example (one story of two reports) and ``INVENTED`` dated reports."""
+    from rashomon.cli import example_dir
+    from rashomon.pipeline import ingest_into_store
+    from rashomon.store.corpus import CorpusStore
+
+    stream = folder / "fires.jsonl"
+    stream.write_text("".join(json.dumps(dated_report(i)) + "\n" for i in range(INVENTED)), encoding="utf-8")
+    path = folder / "news.duckdb"
+    with CorpusStore(path) as opened:
+        ingest_into_store([example_dir(), stream], opened, workers=1)
+    return path

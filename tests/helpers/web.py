@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -38,3 +40,32 @@ def live_server(dossier: Dossier) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def serving(*args: str, until: str = "serving") -> tuple[subprocess.Popen, list[str]]:
+    """Start ``rashomon serve`` and read its stderr up to the line containing ``until``; the caller stops it."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rashomon.cli", "serve", *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    lines: list[str] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        if not line:
+            break
+        lines.append(line.rstrip("\n"))
+        if until in line:
+            return process, lines
+    process.kill()
+    raise AssertionError(f"serve did not start: {lines}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(timeout=20)
+    process.stderr.close()
+
+
+def seed_story(client) -> dict:
+    """The largest story of a served store (the bundled example's), as its index lists it."""
+    return client.get("/api/").json()["stories"][0]

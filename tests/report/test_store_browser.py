@@ -7,12 +7,25 @@ import json
 import subprocess
 import sys
 
-from tests.helpers.stores import invented_report
-from tests.test_browse import INVENTED, client, seed_story, store  # noqa: F401 - the store of the HTTP tests
-from tests.test_cli_serve import free_port, serving, stop
+import pytest
+from starlette.testclient import TestClient
+
+from rashomon.browse import create_store_app
+from tests.helpers.stores import INVENTED, browse_store, invented_report
+from tests.helpers.web import free_port, seed_story, serving, stop
 
 
-def test_browser_index_story_finding_evidence_while_an_ingest_runs(store, client, tmp_path, browser, artifacts):  # noqa: F811
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return browse_store(tmp_path_factory.mktemp("browse"))
+
+
+@pytest.fixture()
+def client(store) -> TestClient:
+    return TestClient(create_store_app(store), base_url="http://127.0.0.1")
+
+
+def test_browser_index_story_finding_evidence_while_an_ingest_runs(store, client, tmp_path, browser, artifacts):
     seed_id = seed_story(client)["id"]
     path = tmp_path / "news.duckdb"
     path.write_bytes(store.read_bytes())

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -203,3 +204,63 @@ def test_bad_store_gives_one_line(tmp_path):
         assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
     assert bogus.read_text().startswith("this is not a database")
+
+
+def store_as_version_6_left_it(path: Path, published: list[str | None]) -> None:
+    """A store with schema version 6, whose articles keep their publication dates as the text they came with."""
+    con = duckdb.connect(str(path))
+    assert migrate(con, until=6) == [1, 2, 3, 4, 5, 6]
+    for n, text in enumerate(published, start=1):
+        con.execute(
+            "INSERT INTO articles (id, source_path, published, word_count, text, ingested_at, seq) VALUES (?, ?, ?, 3, 'a b c', now(), ?)",
+            [f"a{n}", f"a{n}.txt", text, n],
+        )
+        con.execute("INSERT INTO annotations VALUES (?, '{}')", [f"a{n}"])
+        con.execute("INSERT INTO article_features VALUES (?, '{}')", [f"a{n}"])
+        con.execute("INSERT INTO story_articles VALUES (?, 's1', 1.0)", [f"a{n}"])
+    con.close()
+
+
+def test_migration_7_reads_stored_publication_text_into_utc_timestamps(tmp_path, caplog):
+    path = tmp_path / "old.duckdb"
+    store_as_version_6_left_it(path, ["2024-03-05T10:00:00+02:00", "March 5, 2024", "2024-03-06", "not a date", "", None])
+    with caplog.at_level("WARNING", logger="rashomon.store"), CorpusStore(path) as store:
+        kind = store.con.execute(
+            "SELECT data_type FROM information_schema.columns WHERE table_name = 'articles' AND column_name = 'published'"
+        )
+        assert kind.fetchone()[0] == "TIMESTAMP"
+        published = dict(store.con.execute("SELECT id, published FROM articles").fetchall())
+        stats = store.stats()
+    assert published == {
+        "a1": datetime(2024, 3, 5, 8, 0),
+        "a2": datetime(2024, 3, 5),
+        "a3": datetime(2024, 3, 6),
+        "a4": None,
+        "a5": None,
+        "a6": None,
+    }
+    assert [r.getMessage() for r in caplog.records] == ["2 stored publication dates could not be read as dates and are now empty"]
+    assert (stats["schema_version"], stats["first_published"], stats["last_published"]) == (
+        7,
+        "2024-03-05T00:00:00+00:00",
+        "2024-03-06T00:00:00+00:00",
+    )
+
+
+def test_migration_7_of_readable_dates_logs_nothing(tmp_path, caplog):
+    path = tmp_path / "old.duckdb"
+    store_as_version_6_left_it(path, ["2024-03-05"])
+    with caplog.at_level("WARNING", logger="rashomon.store"), CorpusStore(path) as store:
+        assert store.con.execute("SELECT published FROM articles").fetchone()[0] == datetime(2024, 3, 5)
+    assert caplog.records == []
+
+
+def test_a_stored_article_reads_back_with_its_publication_moment(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text((HOSTILE / "second.txt").read_text().replace("published: 2024-03-04T15:30:00", "published: 2024-03-05T10:00:00+02:00"))
+    with CorpusStore(tmp_path / "news.duckdb") as store:
+        ingest_into_store([story], store)
+        (listed,) = store.stories()
+        (annotated,) = store.story_articles(listed["id"])
+    assert annotated.article.published == datetime(2024, 3, 5, 8, 0, tzinfo=UTC)
+    assert listed["articles"][0]["published"] == "2024-03-05T08:00:00+00:00"

@@ -104,8 +104,14 @@ def segments(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> t
     return tuple(runs)
 
 
+def wall_time(article: Article) -> datetime | None:
+    """When an article was published, as the clock where it was published read (naive, like the resolved dates it is
+    shown among)."""
+    return article.published.replace(tzinfo=None) if article.published else None
+
+
 def parse_time(value: str | None) -> datetime | None:
-    """A stored ISO date or time, naive, else None."""
+    """A resolved date's ISO value (a :class:`DateMention` keeps it as text), naive, else None."""
     if not value:
         return None
     try:
@@ -165,7 +171,7 @@ class DossierView:
     @cached_property
     def event(self) -> dict:
         """The event in a few numbers: articles, outlets, independent origins, time span, top actors."""
-        times = sorted(t for a in self.dossier.articles if (t := parse_time(a.published)))
+        times = sorted(t for a in self.dossier.articles if (t := wall_time(a)))
         kinds = Counter(f.kind for f in self.dossier.findings)
         people = sorted(self.dossier.actors, key=lambda a: (-len(a.article_ids), -a.mentions, a.name))[:5]
         return {
@@ -253,7 +259,7 @@ class DossierView:
             evidence = self.span_evidence(date.id, date.article_id, date.start_char, date.end_char)
             rows.append({"when": when, "date": date, "claim": claim, "evidence": evidence, "outlet": self.outlet(date.article_id)})
         for article in self.dossier.articles:
-            if when := parse_time(article.published):
+            if when := wall_time(article):
                 rows.append(
                     {"when": when, "date": None, "claim": None, "evidence": None, "outlet": self.outlet(article.id), "published": article}
                 )

@@ -31,7 +31,7 @@ from rashomon.annotate.types import DocAnnotations
 from rashomon.clustering import REFINE_PASSES, ArticleFeatures, StoryClusterer
 from rashomon.ingest.text import normalize_text
 from rashomon.model import Actor, Article, Dossier, Finding, Record
-from rashomon.store.migrations import current_version, migrate, rollback, tables_by_version
+from rashomon.store.migrations import current_version, migrate, rollback, tables_by_version, utc_naive
 
 EXPORT_TABLES = ("articles", "mentions", "quotes", "numbers", "claims", "stories", "story_articles", "actors", "findings")
 # The article's columns are its model's fields, less those computed per analysis (origin: same-origin detection).
@@ -86,6 +86,17 @@ def verify(con: duckdb.DuckDBPyConnection, path: Path, empty_allowed: bool) -> N
         raise unreadable(path, first_line(error)) from error
     if len(set(counts.values())) > 1:
         raise unreadable(path, "rows that belong together disagree (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")")
+
+
+def article_row(article: Article) -> list:
+    """An article's values for ``ARTICLE_COLUMNS``; its publication moment as a TIMESTAMP in UTC (the store's choice:
+    a plain TIMESTAMP reads and exports the same whatever the session's time zone, and the model reads it back as UTC)."""
+    return [utc_naive(article.published) if name == "published" else getattr(article, name) for name in ARTICLE_COLUMNS]
+
+
+def utc_iso(moment: datetime | None) -> str | None:
+    """A stored TIMESTAMP (UTC) as ISO 8601 text with its zone, for JSON listings."""
+    return moment.replace(tzinfo=UTC).isoformat() if moment is not None else None
 
 
 def writable_or_error(path: Path) -> None:
@@ -256,7 +267,7 @@ class CorpusStore:
                     continue
                 stored.add(article.id)
                 seq += 1
-                rows["articles"].append([getattr(article, c) for c in ARTICLE_COLUMNS] + [now, seq])
+                rows["articles"].append(article_row(article) + [now, seq])
                 item_rows(article.id, item.annotated, rows)
                 rows["article_features"].append([article.id, json.dumps(item.features.to_json())])
                 rows["stories"].append([item.story_id, article.title, seq, "open"])
@@ -282,7 +293,7 @@ class CorpusStore:
         stories: dict[str, dict] = {}
         for story_id, title, article_id, source_path, outlet, published in rows:
             story = stories.setdefault(story_id, {"id": story_id, "title": title, "articles": []})
-            story["articles"].append({"id": article_id, "source_path": source_path, "outlet": outlet, "published": published})
+            story["articles"].append({"id": article_id, "source_path": source_path, "outlet": outlet, "published": utc_iso(published)})
         return sorted(stories.values(), key=lambda s: -len(s["articles"]))
 
     def story_articles(self, story_id: str) -> list[AnnotatedArticle]:
@@ -404,7 +415,7 @@ class CorpusStore:
         counts["outlets"] = self.con.execute("SELECT count(DISTINCT outlet) FROM articles").fetchone()[0]
         counts["schema_version"] = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
         first, last = self.con.execute("SELECT min(published), max(published) FROM articles").fetchone()
-        counts["first_published"], counts["last_published"] = first, last
+        counts["first_published"], counts["last_published"] = utc_iso(first), utc_iso(last)
         return counts
 
     def export(self, folder: Path, fmt: str) -> list[Path]:

@@ -1,13 +1,51 @@
-"""The corpus store's schema, in one place, as ordered migrations recorded in the database itself."""
+"""The corpus store's schema, in one place, as ordered migrations recorded in the database itself.
+
+A migration is SQL, or a function of the connection where existing rows must be converted by rashomon's own code
+(reading a date). Either runs inside the migration's transaction.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import duckdb
+import numpy as np
 
-MIGRATIONS: list[tuple[int, str, str]] = [
+from rashomon.common.dates import parse_published
+
+log = logging.getLogger("rashomon.store")
+
+
+def utc_naive(moment: datetime | None) -> datetime | None:
+    """A moment as the store keeps it: a TIMESTAMP holding UTC (the model reads a time without zone as UTC)."""
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment is not None else None
+
+
+def published_as_timestamp(con: duckdb.DuckDBPyConnection) -> None:
+    """Turn ``articles.published`` from the metadata text as given into a TIMESTAMP in UTC, read by the model's own
+    parser; text that is no date becomes NULL, and how many such rows there were is logged (the text is dropped)."""
+    rows = con.execute("SELECT id, published FROM articles WHERE published IS NOT NULL").fetchall()
+    moments = [(article_id, utc_naive(parse_published(text))) for article_id, text in rows]
+    unreadable = sum(1 for _, moment in moments if moment is None)
+    if unreadable:
+        log.warning("%d stored publication dates could not be read as dates and are now empty", unreadable)
+    con.execute("CREATE TEMPORARY TABLE read_dates (id VARCHAR, moment TIMESTAMP)")
+    if moments:
+        ids = np.array([article_id for article_id, _ in moments], dtype=object)
+        isos = np.array([moment.isoformat() if moment else None for _, moment in moments], dtype=object)
+        read_rows = {"id": ids, "moment": isos}  # noqa: F841 - read by DuckDB
+        con.execute("INSERT INTO read_dates SELECT id, CAST(moment AS TIMESTAMP) FROM read_rows")
+    con.execute("ALTER TABLE articles ADD COLUMN published_utc TIMESTAMP")
+    con.execute("UPDATE articles SET published_utc = r.moment FROM read_dates r WHERE articles.id = r.id")
+    con.execute("ALTER TABLE articles DROP COLUMN published")
+    con.execute("ALTER TABLE articles RENAME COLUMN published_utc TO published")
+    con.execute("DROP TABLE read_dates")
+
+
+MIGRATIONS: list[tuple[int, str, str | Callable[[duckdb.DuckDBPyConnection], None]]] = [
     (
         1,
         "articles, annotations and extracted items",
@@ -75,6 +113,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE TABLE pending_work (kind VARCHAR PRIMARY KEY, after_seq BIGINT);
         """,
     ),
+    (7, "publication dates become timestamps (UTC); text that is no date becomes NULL", published_as_timestamp),
 ]
 
 
@@ -88,7 +127,7 @@ def rollback(con: duckdb.DuckDBPyConnection) -> None:
 
 def tables_by_version() -> dict[str, int]:
     """Each table of the schema with the migration that creates it."""
-    return {name: version for version, _, sql in MIGRATIONS for name in re.findall(r"CREATE TABLE (\w+)", sql)}
+    return {name: version for version, _, sql in MIGRATIONS if isinstance(sql, str) for name in re.findall(r"CREATE TABLE (\w+)", sql)}
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -98,8 +137,10 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply the migrations this database lacks, each in its own transaction; returns the versions applied."""
+def migrate(con: duckdb.DuckDBPyConnection, until: int | None = None) -> list[int]:
+    """Apply the migrations this database lacks, each in its own transaction; returns the versions applied.
+
+    ``until`` stops at that version (tests build a store as an older rashomon left it)."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
     )
@@ -109,11 +150,14 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         raise RuntimeError(f"the store has schema version {have}, newer than this rashomon knows ({newest}); upgrade rashomon")
     applied = []
     for version, name, sql in MIGRATIONS:
-        if version <= have:
+        if version <= have or (until is not None and version > until):
             continue
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(sql)
+            if callable(sql):
+                sql(con)
+            else:
+                con.execute(sql)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, datetime.now(UTC).replace(tzinfo=None)])
             con.execute("COMMIT")
         except Exception:

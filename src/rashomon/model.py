@@ -69,6 +69,20 @@ class Actor(Record):
     article_ids: list[str] = Field(default_factory=list)
 
 
+class NameMention(Record):
+    """A name as one article writes it (a named-entity mention), before actors are resolved across articles.
+
+    Not part of the dossier (its actors are); the store keeps one row per mention for analysts.
+    """
+
+    id: str
+    article_id: str
+    text: str
+    label: str
+    start_char: int
+    end_char: int
+
+
 class Quote(Record):
     """Words attributed to a speaker, direct (in quote marks) or indirect."""
 

@@ -14,9 +14,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from rashomon.annotate import annotate_articles
+from rashomon.annotate.types import DocAnnotations
+from rashomon.ingest import read_paths
 from rashomon.model import Actor, Finding
 from rashomon.pipeline import analyze, analyze_story, ingest_into_store
+from rashomon.resolve import build_records
 from rashomon.store.corpus import CorpusStore
+from rashomon.store.items import ITEM_TABLES, NO_ACTORS, read_items
 from rashomon.store.migrations import MIGRATIONS, migrate
 from tests.report.conftest import HOSTILE
 
@@ -215,7 +220,7 @@ def store_as_version_6_left_it(path: Path, published: list[str | None]) -> None:
             "INSERT INTO articles (id, source_path, published, word_count, text, ingested_at, seq) VALUES (?, ?, ?, 3, 'a b c', now(), ?)",
             [f"a{n}", f"a{n}.txt", text, n],
         )
-        con.execute("INSERT INTO annotations VALUES (?, '{}')", [f"a{n}"])
+        con.execute("INSERT INTO annotations VALUES (?, ?)", [f"a{n}", DocAnnotations().to_json()])
         con.execute("INSERT INTO article_features VALUES (?, '{}')", [f"a{n}"])
         con.execute("INSERT INTO story_articles VALUES (?, 's1', 1.0)", [f"a{n}"])
     con.close()
@@ -241,7 +246,7 @@ def test_migration_7_reads_stored_publication_text_into_utc_timestamps(tmp_path,
     }
     assert [r.getMessage() for r in caplog.records] == ["2 stored publication dates could not be read as dates and are now empty"]
     assert (stats["schema_version"], stats["first_published"], stats["last_published"]) == (
-        7,
+        MIGRATIONS[-1][0],
         "2024-03-05T00:00:00+00:00",
         "2024-03-06T00:00:00+00:00",
     )
@@ -264,3 +269,52 @@ def test_a_stored_article_reads_back_with_its_publication_moment(tmp_path):
         (annotated,) = store.story_articles(listed["id"])
     assert annotated.article.published == datetime(2024, 3, 5, 8, 0, tzinfo=UTC)
     assert listed["articles"][0]["published"] == "2024-03-05T08:00:00+00:00"
+
+
+def item_records_of(annotated) -> dict[str, list]:
+    """The records each item table should hold for one article: the resolve stage's, for the article alone."""
+    records = build_records([annotated], NO_ACTORS)
+    return {table: getattr(records, table) for table in ITEM_TABLES}
+
+
+def test_item_tables_have_a_column_per_field_of_their_record(tmp_path):
+    with CorpusStore(tmp_path / "news.duckdb") as store:
+        for table, record in ITEM_TABLES.items():
+            columns = store.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
+            )
+            assert tuple(row[0] for row in columns.fetchall()) == tuple(record.model_fields), table
+
+
+def test_item_rows_read_back_as_the_records_they_were_written_from(tmp_path):
+    annotated = list(annotate_articles(read_paths([HOSTILE]).articles))
+    with CorpusStore(tmp_path / "news.duckdb") as store:
+        ingest_into_store([HOSTILE], store)
+        for item in annotated:
+            expected = item_records_of(item)
+            assert expected["claims"] and expected["numbers"] and expected["quotes"] and expected["mentions"]
+            assert any(c.number_ids for c in expected["claims"]) and any(q.speaker_name for q in expected["quotes"])
+            for table in ITEM_TABLES:
+                assert read_items(store.con, table, item.article.id) == expected[table], table
+        assert read_items(store.con, "claims", "no such article") == []
+
+
+def test_migration_8_rebuilds_the_item_rows_of_a_store_from_its_annotations(tmp_path):
+    (item,) = annotate_articles(read_paths([HOSTILE / "second.txt"]).articles)
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(con, until=7)
+    con.execute(
+        "INSERT INTO articles (id, source_path, word_count, text, ingested_at, seq) VALUES (?, ?, 3, ?, now(), 1)",
+        [item.article.id, item.article.source_path, item.article.text],
+    )
+    con.execute("INSERT INTO annotations VALUES (?, ?)", [item.article.id, item.found.to_json()])
+    con.execute("INSERT INTO article_features VALUES (?, '{}')", [item.article.id])
+    con.execute("INSERT INTO story_articles VALUES (?, 's1', 1.0)", [item.article.id])
+    con.execute("INSERT INTO quotes VALUES (?, 1, 'old words', 'someone', 'said', true, 0, 9)", [item.article.id])
+    con.close()
+    with CorpusStore(path) as store:
+        expected = item_records_of(item)
+        for table in ITEM_TABLES:
+            assert read_items(store.con, table, item.article.id) == expected[table], table
+        assert store.stats()["quotes"] == len(expected["quotes"]) > 0

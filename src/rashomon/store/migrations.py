@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 import duckdb
 import numpy as np
 
+from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle
+from rashomon.annotate.types import DocAnnotations
 from rashomon.common.dates import parse_published
+from rashomon.ingest.text import normalize_text
+from rashomon.model import Article
+from rashomon.store.items import insert_item_rows, item_rows
 
 log = logging.getLogger("rashomon.store")
 
@@ -43,6 +49,48 @@ def published_as_timestamp(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE articles DROP COLUMN published")
     con.execute("ALTER TABLE articles RENAME COLUMN published_utc TO published")
     con.execute("DROP TABLE read_dates")
+
+
+ITEM_TABLES_AS_RECORDS = """
+    DROP TABLE mentions;
+    DROP TABLE quotes;
+    DROP TABLE numbers;
+    DROP TABLE claims;
+    CREATE TABLE mentions (id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, text VARCHAR, label VARCHAR, start_char INTEGER, end_char INTEGER);
+    CREATE TABLE quotes (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, text VARCHAR, speaker_id VARCHAR, speaker_name VARCHAR, cue VARCHAR,
+        direct BOOLEAN, start_char INTEGER, end_char INTEGER
+    );
+    CREATE TABLE numbers (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, value DOUBLE, unit VARCHAR, dimension VARCHAR, counted VARCHAR,
+        qualifier VARCHAR, measure VARCHAR, about VARCHAR, text VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER
+    );
+    CREATE TABLE dates (id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, text VARCHAR, value VARCHAR, start_char INTEGER, end_char INTEGER);
+    CREATE TABLE claims (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, text VARCHAR, status VARCHAR, attributed_to VARCHAR, attributed_name VARCHAR,
+        actor_ids VARCHAR[], number_ids VARCHAR[], date_ids VARCHAR[], negated BOOLEAN, predicate VARCHAR, predicate_start INTEGER,
+        predicate_end INTEGER, subject_id VARCHAR, start_char INTEGER, end_char INTEGER
+    );
+"""
+# How many stored articles migration 8 rebuilds the item rows of at a time (bounds its memory; any size gives the same rows).
+REBUILD_BATCH = 500
+
+
+def item_tables_as_records(con: duckdb.DuckDBPyConnection) -> None:
+    """Re-create the item tables with a column per field of their records (``store/items.py``), and fill them again
+    from each stored article's annotations, the way ingest now writes them."""
+    con.execute(ITEM_TABLES_AS_RECORDS)
+    after = 0
+    while batch := con.execute(
+        "SELECT a.seq, a.id, a.source_path, a.text, n.data FROM articles a JOIN annotations n ON n.article_id = a.id "
+        "WHERE a.seq > ? ORDER BY a.seq LIMIT ?",
+        [after, REBUILD_BATCH],
+    ).fetchall():
+        rows: dict[str, list[list]] = defaultdict(list)
+        for after, article_id, source_path, text, data in batch:
+            article = Article(id=article_id, source_path=source_path, text=text)
+            item_rows(AnnotatedArticle(article, normalize_text(text[:MAX_ANALYSED_CHARS]), DocAnnotations.from_json(data)), rows)
+        insert_item_rows(con, rows)
 
 
 MIGRATIONS: list[tuple[int, str, str | Callable[[duckdb.DuckDBPyConnection], None]]] = [
@@ -114,7 +162,10 @@ MIGRATIONS: list[tuple[int, str, str | Callable[[duckdb.DuckDBPyConnection], Non
         """,
     ),
     (7, "publication dates become timestamps (UTC); text that is no date becomes NULL", published_as_timestamp),
+    (8, "item tables hold their records, a column per field, and dates get a table; rebuilt from the annotations", item_tables_as_records),
 ]
+# The SQL a migration written as a function runs, where it creates tables (read by :func:`tables_by_version`).
+STEP_SQL = {item_tables_as_records: ITEM_TABLES_AS_RECORDS}
 
 
 def rollback(con: duckdb.DuckDBPyConnection) -> None:
@@ -126,8 +177,12 @@ def rollback(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def tables_by_version() -> dict[str, int]:
-    """Each table of the schema with the migration that creates it."""
-    return {name: version for version, _, sql in MIGRATIONS if isinstance(sql, str) for name in re.findall(r"CREATE TABLE (\w+)", sql)}
+    """Each table of the schema with the migration that first creates it."""
+    tables: dict[str, int] = {}
+    for version, _, step in MIGRATIONS:
+        for name in re.findall(r"CREATE TABLE (\w+)", step if isinstance(step, str) else STEP_SQL.get(step, "")):
+            tables.setdefault(name, version)
+    return tables
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:

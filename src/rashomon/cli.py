@@ -521,7 +521,7 @@ def write_fetched(article, folder: Path) -> None:
         "url": article.url,
         "outlet": article.outlet,
         "author": article.author,
-        "published": article.published,
+        "published": article.published.isoformat() if article.published else None,
         "fetched": article.fetched_at,
     }
     head = "".join(f"{key}: {' '.join(value.split())}\n" for key, value in meta.items() if value)

@@ -20,6 +20,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from rashomon.annotate.types import Mention
+from rashomon.common.dates import parse_published
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -57,7 +58,7 @@ class ArticleFeatures:
     names: dict[str, int]
     words: dict[str, int]
     years: list[int]
-    published: str | None
+    published: datetime | None
     embedding: list[float]
 
     def to_json(self) -> dict:
@@ -65,13 +66,15 @@ class ArticleFeatures:
             "names": self.names,
             "words": self.words,
             "years": self.years,
-            "published": self.published,
+            "published": self.published.isoformat() if self.published else None,
             "embedding": [round(x, 5) for x in self.embedding],
         }
 
     @classmethod
     def from_json(cls, data: dict) -> ArticleFeatures:
-        return cls(**data)
+        """Features written by :meth:`to_json`; features stored before publication dates were datetimes hold the
+        metadata string as given, read like any other."""
+        return cls(**{**data, "published": parse_published(data.get("published"))})
 
 
 def name_keys(mentions: list[Mention]) -> Counter:
@@ -99,7 +102,7 @@ def lead_of(title: str | None, text: str) -> str:
 
 
 def article_features(
-    title: str | None, text: str, published: str | None, mentions: list[Mention], embedding: np.ndarray
+    title: str | None, text: str, published: datetime | None, mentions: list[Mention], embedding: np.ndarray
 ) -> ArticleFeatures:
     words = content_words(text)
     return ArticleFeatures(
@@ -109,15 +112,6 @@ def article_features(
         published=published,
         embedding=[float(x) for x in embedding],
     )
-
-
-def parse_day(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")[:19])
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -145,7 +139,7 @@ class Story:
         vector = np.asarray(features.embedding, dtype=np.float32)
         self.embedding = vector if self.embedding is None else self.embedding + vector
         self.size += 1
-        when = parse_day(features.published)
+        when = features.published
         if when is not None:
             self.first = min(self.first or when, when)
             self.last = max(self.last or when, when)
@@ -225,7 +219,7 @@ class StoryClusterer:
             total -= w.name_clash
         if features.years and story.years and not set(features.years) & set(story.years):
             total -= w.year_clash
-        when = parse_day(features.published)
+        when = features.published
         if when is not None and story.first is not None and story.last is not None:
             gap = max((story.first - when).days, (when - story.last).days, 0)
             if gap > MAX_GAP_DAYS:

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
-SCHEMA_VERSION = "1.3.0"
+from rashomon.common.dates import parse_published
+
+SCHEMA_VERSION = "1.4.0"
 
 ClaimStatus = Literal["asserted", "reported", "claimed", "denied", "hedged"]
 FindingKind = Literal["corroborated", "disputed", "evolving", "single_source"]
+# A publication moment: read from a string or a datetime by ``parse_published`` (the one place dates of publication are
+# read); a time without a zone is taken as UTC, and text that cannot be read as a date becomes None.
+Published = Annotated[AwareDatetime | None, BeforeValidator(parse_published)]
 
 
 class Record(BaseModel):
@@ -32,13 +37,17 @@ class Article(Record):
 
     An article fetched from the web keeps its fetch time (UTC, ISO 8601) and the page as downloaded; the raw page
     stays in memory and in the store but is left out of the dossier (it can be megabytes, and nothing points into it).
+
+    ``published`` is a timezone-aware datetime: metadata given as text is read once, here ("2024-03-05T10:00:00+02:00",
+    "March 5, 2024"); a time given without a zone is taken as UTC, and text that is no date becomes None. In JSON it is
+    an ISO 8601 string.
     """
 
     id: str
     source_path: str
     outlet: str | None = None
     title: str | None = None
-    published: str | None = None
+    published: Published = None
     url: str | None = None
     author: str | None = None
     language: str | None = None
@@ -58,6 +67,20 @@ class Actor(Record):
     aliases: list[str] = Field(default_factory=list)
     mentions: int = 0
     article_ids: list[str] = Field(default_factory=list)
+
+
+class NameMention(Record):
+    """A name as one article writes it (a named-entity mention), before actors are resolved across articles.
+
+    Not part of the dossier (its actors are); the store keeps one row per mention for analysts.
+    """
+
+    id: str
+    article_id: str
+    text: str
+    label: str
+    start_char: int
+    end_char: int
 
 
 class Quote(Record):

@@ -1,4 +1,5 @@
 import json
+from datetime import UTC, datetime
 
 from rashomon.ingest import read_paths
 from rashomon.ingest.readers import parse_front_matter, read_bytes, unique_ids
@@ -15,7 +16,7 @@ def test_text_file_with_front_matter(tmp_path):
     (article,) = result.articles
     assert article.outlet == "River Gazette"
     assert article.url == "https://rivergazette.example/flood"
-    assert article.published == "2021-07-04"
+    assert article.published == datetime(2021, 7, 4, tzinfo=UTC)
     assert article.title == "Road closed by flood"
     assert article.source_path == str(path)
     assert article.text.startswith("Road closed by flood")
@@ -128,5 +129,5 @@ def test_common_export_column_names(tmp_path):
         "Flood",
         "River Gazette",
         "https://x.example/a",
-        "2021-07-04",
+        datetime(2021, 7, 4, tzinfo=UTC),
     )

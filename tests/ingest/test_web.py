@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from datetime import UTC, datetime
 
 import pytest
 
@@ -39,7 +40,7 @@ def test_a_page_becomes_an_article_with_its_metadata_raw_page_and_fetch_time(sit
     assert article.source_path == f"{base}/article.html"
     assert article.title == "Bridge reopens after repairs"
     assert article.author == "Mara Ellison"
-    assert article.published == "2024-03-05"
+    assert article.published == datetime(2024, 3, 5, tzinfo=UTC)
     assert article.outlet == "Valley Courier"
     assert "replaced 40 steel cables" in article.text and "Contact us" not in article.text
     assert article.raw_html.startswith("<!doctype html>") and "Contact us" in article.raw_html

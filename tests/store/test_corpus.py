@@ -8,15 +8,21 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from rashomon.annotate import annotate_articles
+from rashomon.annotate.types import DocAnnotations
 from rashomon.errors import StoreError
+from rashomon.ingest import read_paths
 from rashomon.model import Actor, Finding
 from rashomon.pipeline import analyze, analyze_story, ingest_into_store
+from rashomon.resolve import build_records
 from rashomon.store.corpus import CorpusStore
+from rashomon.store.items import ITEM_TABLES, NO_ACTORS, read_items
 from rashomon.store.migrations import MIGRATIONS, migrate
 from tests.helpers.cli import run
 from tests.helpers.paths import HOSTILE
@@ -184,3 +190,112 @@ def test_bad_store_gives_one_line(tmp_path):
     missing = run("stats", "--db", str(tmp_path / "missing.duckdb"))
     assert (missing.exit_code, missing.stderr) == (4, f"rashomon: {tmp_path / 'missing.duckdb'}: no such store\n")
     assert bogus.read_text().startswith("this is not a database")
+
+
+def store_as_version_6_left_it(path: Path, published: list[str | None]) -> None:
+    """A store with schema version 6, whose articles keep their publication dates as the text they came with."""
+    con = duckdb.connect(str(path))
+    assert migrate(con, until=6) == [1, 2, 3, 4, 5, 6]
+    for n, text in enumerate(published, start=1):
+        con.execute(
+            "INSERT INTO articles (id, source_path, published, word_count, text, ingested_at, seq) VALUES (?, ?, ?, 3, 'a b c', now(), ?)",
+            [f"a{n}", f"a{n}.txt", text, n],
+        )
+        con.execute("INSERT INTO annotations VALUES (?, ?)", [f"a{n}", DocAnnotations().to_json()])
+        con.execute("INSERT INTO article_features VALUES (?, '{}')", [f"a{n}"])
+        con.execute("INSERT INTO story_articles VALUES (?, 's1', 1.0)", [f"a{n}"])
+    con.close()
+
+
+def test_migration_7_reads_stored_publication_text_into_utc_timestamps(tmp_path, caplog):
+    path = tmp_path / "old.duckdb"
+    store_as_version_6_left_it(path, ["2024-03-05T10:00:00+02:00", "March 5, 2024", "2024-03-06", "not a date", "", None])
+    with caplog.at_level("WARNING", logger="rashomon.store"), CorpusStore(path) as store:
+        kind = store.con.execute(
+            "SELECT data_type FROM information_schema.columns WHERE table_name = 'articles' AND column_name = 'published'"
+        )
+        assert kind.fetchone()[0] == "TIMESTAMP"
+        published = dict(store.con.execute("SELECT id, published FROM articles").fetchall())
+        stats = store.stats()
+    assert published == {
+        "a1": datetime(2024, 3, 5, 8, 0),
+        "a2": datetime(2024, 3, 5),
+        "a3": datetime(2024, 3, 6),
+        "a4": None,
+        "a5": None,
+        "a6": None,
+    }
+    assert [r.getMessage() for r in caplog.records] == ["2 stored publication dates could not be read as dates and are now empty"]
+    assert (stats["schema_version"], stats["first_published"], stats["last_published"]) == (
+        MIGRATIONS[-1][0],
+        "2024-03-05T00:00:00+00:00",
+        "2024-03-06T00:00:00+00:00",
+    )
+
+
+def test_migration_7_of_readable_dates_logs_nothing(tmp_path, caplog):
+    path = tmp_path / "old.duckdb"
+    store_as_version_6_left_it(path, ["2024-03-05"])
+    with caplog.at_level("WARNING", logger="rashomon.store"), CorpusStore(path) as store:
+        assert store.con.execute("SELECT published FROM articles").fetchone()[0] == datetime(2024, 3, 5)
+    assert caplog.records == []
+
+
+def test_a_stored_article_reads_back_with_its_publication_moment(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text((HOSTILE / "second.txt").read_text().replace("published: 2024-03-04T15:30:00", "published: 2024-03-05T10:00:00+02:00"))
+    with CorpusStore(tmp_path / "news.duckdb") as store:
+        ingest_into_store([story], store)
+        (listed,) = store.stories()
+        (annotated,) = store.story_articles(listed["id"])
+    assert annotated.article.published == datetime(2024, 3, 5, 8, 0, tzinfo=UTC)
+    assert listed["articles"][0]["published"] == "2024-03-05T08:00:00+00:00"
+
+
+def item_records_of(annotated) -> dict[str, list]:
+    """The records each item table should hold for one article: the resolve stage's, for the article alone."""
+    records = build_records([annotated], NO_ACTORS)
+    return {table: getattr(records, table) for table in ITEM_TABLES}
+
+
+def test_item_tables_have_a_column_per_field_of_their_record(tmp_path):
+    with CorpusStore(tmp_path / "news.duckdb") as store:
+        for table, record in ITEM_TABLES.items():
+            columns = store.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
+            )
+            assert tuple(row[0] for row in columns.fetchall()) == tuple(record.model_fields), table
+
+
+def test_item_rows_read_back_as_the_records_they_were_written_from(tmp_path):
+    annotated = list(annotate_articles(read_paths([HOSTILE]).articles))
+    with CorpusStore(tmp_path / "news.duckdb") as store:
+        ingest_into_store([HOSTILE], store)
+        for item in annotated:
+            expected = item_records_of(item)
+            assert expected["claims"] and expected["numbers"] and expected["quotes"] and expected["mentions"]
+            assert any(c.number_ids for c in expected["claims"]) and any(q.speaker_name for q in expected["quotes"])
+            for table in ITEM_TABLES:
+                assert read_items(store.con, table, item.article.id) == expected[table], table
+        assert read_items(store.con, "claims", "no such article") == []
+
+
+def test_migration_8_rebuilds_the_item_rows_of_a_store_from_its_annotations(tmp_path):
+    (item,) = annotate_articles(read_paths([HOSTILE / "second.txt"]).articles)
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(con, until=7)
+    con.execute(
+        "INSERT INTO articles (id, source_path, word_count, text, ingested_at, seq) VALUES (?, ?, 3, ?, now(), 1)",
+        [item.article.id, item.article.source_path, item.article.text],
+    )
+    con.execute("INSERT INTO annotations VALUES (?, ?)", [item.article.id, item.found.to_json()])
+    con.execute("INSERT INTO article_features VALUES (?, '{}')", [item.article.id])
+    con.execute("INSERT INTO story_articles VALUES (?, 's1', 1.0)", [item.article.id])
+    con.execute("INSERT INTO quotes VALUES (?, 1, 'old words', 'someone', 'said', true, 0, 9)", [item.article.id])
+    con.close()
+    with CorpusStore(path) as store:
+        expected = item_records_of(item)
+        for table in ITEM_TABLES:
+            assert read_items(store.con, table, item.article.id) == expected[table], table
+        assert store.stats()["quotes"] == len(expected["quotes"]) > 0

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 import duckdb
 import numpy as np
 
@@ -34,6 +37,14 @@ def flood(i: int) -> ArticleFeatures:
 
 def quake(i: int) -> ArticleFeatures:
     return features(QUAKE, ["earthquake", "magnitude", "tremor", "rubble", f"detail{i}"], 1, 2032)
+
+
+def test_stored_features_read_their_publication_date_whether_written_as_text_or_as_a_moment():
+    written_before = {**flood(1).to_json(), "published": "March 5, 2031"}
+    assert ArticleFeatures.from_json(written_before).published == datetime(2031, 3, 5, tzinfo=UTC)
+    dated = replace(flood(1), published=datetime(2031, 3, 5, 10, 0, tzinfo=UTC))
+    assert ArticleFeatures.from_json(dated.to_json()) == dated
+    assert ArticleFeatures.from_json({**flood(1).to_json(), "published": "no date"}).published is None
 
 
 def test_removing_an_article_undoes_absorbing_it():

@@ -41,7 +41,6 @@ from rashomon.align.relation import (
     relate,
     same_scope,
 )
-from rashomon.common.dates import parse_published
 from rashomon.model import Claim, Dossier, Finding, FindingSide, NumberClaim
 
 NOTABLE_STATUSES = {"claimed", "denied"}
@@ -83,7 +82,7 @@ def weekday_name(text: str) -> str | None:
 def event_month(dossier: Dossier) -> tuple[int, int | None] | None:
     """When the reported event happened, as (year, month): the latest publication, else the latest year any article
     names (then the month is left unknown: a named date may lie in the future, "the trial opens in March")."""
-    published = [p for a in dossier.articles if (p := parse_published(a.published))]
+    published = [a.published for a in dossier.articles if a.published]
     if published:
         latest = max(published)
         return latest.year, latest.month
@@ -137,7 +136,7 @@ def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
                 numbers=tuple(numbers[i] for i in claim.number_ids if i in numbers),
                 origin=f"cited:{cited}" if cited else origins[claim.article_id],
                 outlet=articles[claim.article_id].outlet,
-                published=parse_published(articles[claim.article_id].published),
+                published=articles[claim.article_id].published,
                 row=row,
                 when=when,
                 dates=named,

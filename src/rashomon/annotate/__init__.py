@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from rashomon.annotate.components import load_nlp
 from rashomon.annotate.types import DocAnnotations, annotations_of
-from rashomon.common.dates import parse_published
 from rashomon.ingest.text import NormalizedText, normalize_text
 from rashomon.model import Article
 
@@ -44,7 +43,7 @@ def annotate_articles(
             normalized = normalize_text(article.text[:MAX_ANALYSED_CHARS])
             pending.append((article, normalized))
             doc = nlp.make_doc(normalized.text)
-            doc._.published = parse_published(article.published)
+            doc._.published = article.published.replace(tzinfo=None) if article.published else None  # the local clock: dates resolve by it
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 
 EXPLICIT_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
@@ -15,14 +15,25 @@ LAST_NAMED = re.compile(
 )
 
 
-def parse_published(value: str | None) -> datetime | None:
-    """The publication date of an article from its metadata string, if it can be read."""
-    if not value:
+def parse_published(value: str | datetime | None) -> datetime | None:
+    """An article's publication moment, timezone-aware, from its metadata string or a datetime; None if it cannot be read.
+
+    The one place a publication date is read (the model's ``Article.published``, old store rows, stored clustering
+    features and data-set date lines all come through here). ISO 8601 first, else dateparser's reading of free text
+    ("July 08, 2012"). A time without a zone is taken as UTC; one with a zone keeps it.
+    """
+    if isinstance(value, datetime):
+        moment = value
+    elif not value or not value.strip():
         return None
-    try:
-        return datetime.fromisoformat(value.strip()).replace(tzinfo=None)
-    except ValueError:
-        return resolve(value, None)[0]
+    else:
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            moment = resolve(value.strip(), None)[0]
+    if moment is None:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 @lru_cache(maxsize=64)

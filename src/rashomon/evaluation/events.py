@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def fnc_bodies() -> dict[str, str]:
         return {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
 
 
-def dateline(sentences: list[str]) -> str | None:
+def dateline(sentences: list[str]) -> datetime | None:
     """The publication date an ECB+ page shows on a line of its own near the top ("July 08,2012", "Updated 5/5/2010 1:41 PM")."""
     from rashomon.common.dates import parse_published
 
@@ -79,7 +80,7 @@ def dateline(sentences: list[str]) -> str | None:
         if len(line.split()) <= DATELINE_WORDS and YEAR.search(line):
             published = parse_published(line.removeprefix("Updated").removeprefix("Posted:").strip())
             if published is not None:
-                return published.isoformat()
+                return published
     return None
 
 
@@ -90,8 +91,8 @@ def ecb_article(doc_id: str) -> Article:
     url = doc.get("source_url")
     if sentences and sentences[0].startswith("http"):
         url, sentences = sentences[0], sentences[1:]
-    article = make_article("\n\n".join(sentences), f"ecbplus:{doc_id}", {"url": url, "published": dateline(sentences)})
-    return article.model_copy(update={"id": doc_id})
+    article = make_article("\n\n".join(sentences), f"ecbplus:{doc_id}", {"url": url})
+    return article.model_copy(update={"id": doc_id, "published": dateline(sentences)})
 
 
 def fnc_article(body_id: str) -> Article:

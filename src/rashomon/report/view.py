@@ -127,8 +127,14 @@ def segments(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> t
     return tuple(runs)
 
 
+def wall_time(article: Article) -> datetime | None:
+    """When an article was published, as the clock where it was published read (naive, like the resolved dates it is
+    shown among)."""
+    return article.published.replace(tzinfo=None) if article.published else None
+
+
 def parse_time(value: str | None) -> datetime | None:
-    """A stored ISO date or time, naive, else None."""
+    """A resolved date's ISO value (a :class:`DateMention` keeps it as text), naive, else None."""
     if not value:
         return None
     try:
@@ -193,14 +199,14 @@ class DossierView:
         if not titled:
             return None
         order = {a.id: n for n, a in enumerate(titled)}
-        dated = [(t, order[a.id], a) for a in titled if (t := parse_time(a.published)) is not None]
+        dated = [(t, order[a.id], a) for a in titled if (t := wall_time(a)) is not None]
         first = min(dated, key=lambda item: item[:2])[2] if dated else titled[0]
         return " ".join(first.title.split())
 
     @cached_property
     def event(self) -> dict:
         """The event in a few numbers: articles, outlets, independent origins, time span, top actors."""
-        times = sorted(t for a in self.dossier.articles if (t := parse_time(a.published)))
+        times = sorted(t for a in self.dossier.articles if (t := wall_time(a)))
         kinds = Counter(f.kind for f in self.dossier.findings)
         people = sorted(self.dossier.actors, key=lambda a: (-len(a.article_ids), -a.mentions, a.name))[:5]
         return {
@@ -304,7 +310,7 @@ class DossierView:
             evidence = self.span_evidence(date.id, date.article_id, date.start_char, date.end_char)
             rows.append({"when": when, "date": date, "claim": claim, "evidence": evidence, "outlet": self.outlet(date.article_id)})
         for article in self.dossier.articles:
-            if when := parse_time(article.published):
+            if when := wall_time(article):
                 rows.append(
                     {"when": when, "date": None, "claim": None, "evidence": None, "outlet": self.outlet(article.id), "published": article}
                 )

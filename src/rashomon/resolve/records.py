@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from rashomon.annotate import AnnotatedArticle
 from rashomon.annotate.components import INTERNAL_ERROR
 from rashomon.annotate.types import SpeakerRef
-from rashomon.model import Actor, Claim, DateMention, Diagnostic, NumberClaim, Quote
+from rashomon.model import Actor, Claim, DateMention, Diagnostic, NameMention, NumberClaim, Quote
 from rashomon.resolve.actors import ResolvedActors
 
 PRONOUNS = frozenset(["he", "she", "it", "they", "him", "her", "them", "i", "we", "you"])
@@ -15,9 +15,10 @@ PRONOUNS = frozenset(["he", "she", "it", "they", "him", "her", "them", "i", "we"
 
 @dataclass
 class Records:
-    """Everything the dossier lists, before cross-source findings."""
+    """Everything the dossier lists, before cross-source findings, and the name mentions actors were resolved from."""
 
     actors: list[Actor] = field(default_factory=list)
+    mentions: list[NameMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     numbers: list[NumberClaim] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
@@ -70,6 +71,18 @@ def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -
                     source_path=article.source_path,
                     stage=stage,
                     message=f"{problem} (article {article.id})" if stage == "internal" else problem,
+                )
+            )
+        for index, hit in enumerate(found.mentions, start=1):
+            start, end = span_of(hit.start, hit.end)
+            records.mentions.append(
+                NameMention(
+                    id=f"{article.id}:m{index}",
+                    article_id=article.id,
+                    text=text[start:end],
+                    label=hit.label,
+                    start_char=start,
+                    end_char=end,
                 )
             )
         for index, hit in enumerate(found.quotes, start=1):

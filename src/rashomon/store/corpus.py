@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Self
 
 import duckdb
-import numpy as np
 
 from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle
 from rashomon.annotate.types import DocAnnotations
@@ -33,9 +32,10 @@ from rashomon.clustering import REFINE_PASSES, ArticleFeatures, StoryClusterer
 from rashomon.errors import InputError, StoreError
 from rashomon.ingest.text import normalize_text
 from rashomon.model import Actor, Article, Dossier, Finding, Record
-from rashomon.store.migrations import current_version, migrate, rollback, tables_by_version
+from rashomon.store.items import ITEM_TABLES, insert_rows, item_columns, item_rows
+from rashomon.store.migrations import current_version, migrate, rollback, tables_by_version, utc_naive
 
-EXPORT_TABLES = ("articles", "mentions", "quotes", "numbers", "claims", "stories", "story_articles", "actors", "findings")
+EXPORT_TABLES = ("articles", "mentions", "quotes", "numbers", "dates", "claims", "stories", "story_articles", "actors", "findings")
 # The article's columns are its model's fields, less those computed per analysis (origin: same-origin detection).
 ARTICLE_COLUMNS = tuple(name for name in Article.model_fields if name not in {"origin"})
 # What an analysis reads back: the fields a dossier carries (the raw page stays in the store).
@@ -153,6 +153,24 @@ def verify(con: duckdb.DuckDBPyConnection, path: Path, empty_allowed: bool) -> N
         raise unreadable(path, "rows that belong together disagree (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")")
 
 
+def written_columns(table: str) -> tuple[str, ...]:
+    """The columns a batch's rows of ``table`` fill, in order (empty: all of the table's, in its order)."""
+    if table == "articles":
+        return (*ARTICLE_COLUMNS, "ingested_at", "seq")
+    return item_columns(table) if table in ITEM_TABLES else ()
+
+
+def article_row(article: Article) -> list:
+    """An article's values for ``ARTICLE_COLUMNS``; its publication moment as a TIMESTAMP in UTC (the store's choice:
+    a plain TIMESTAMP reads and exports the same whatever the session's time zone, and the model reads it back as UTC)."""
+    return [utc_naive(article.published) if name == "published" else getattr(article, name) for name in ARTICLE_COLUMNS]
+
+
+def utc_iso(moment: datetime | None) -> str | None:
+    """A stored TIMESTAMP (UTC) as ISO 8601 text with its zone, for JSON listings."""
+    return moment.replace(tzinfo=UTC).isoformat() if moment is not None else None
+
+
 def writable_or_error(path: Path) -> None:
     """A one-line error when the store (or the folder a new one would go in) cannot be written here."""
     if path.exists() and not os.access(path, os.W_OK):
@@ -171,21 +189,6 @@ class StoredArticle:
     score: float
 
 
-def insert_rows(
-    con: duckdb.DuckDBPyConnection, table: str, rows: list[list], ignore_repeats: bool = False, columns: tuple[str, ...] = ()
-) -> None:
-    """Insert many rows at once: DuckDB scans the columns as arrays (row-at-a-time inserts are slow in DuckDB).
-
-    ``columns`` names the table's columns the rows fill, in order (default: all of them, in the table's order).
-    """
-    if not rows:
-        return
-    incoming_rows = {f"c{i}": np.array(column, dtype=object) for i, column in enumerate(zip(*rows))}  # noqa: F841 - read by DuckDB
-    verb = "INSERT OR IGNORE" if ignore_repeats else "INSERT"
-    named = f" ({', '.join(columns)})" if columns else ""
-    con.execute(f"{verb} INTO {table}{named} SELECT * FROM incoming_rows")
-
-
 def insert_records(
     con: duckdb.DuckDBPyConnection, table: str, story_id: str, records: list[Record], columns: tuple[str, ...], whole_as: str | None = None
 ) -> None:
@@ -197,44 +200,7 @@ def insert_records(
     for record in records:
         values = record.model_dump(mode="json")
         rows.append([story_id, *(values[name] for name in columns), *([record.model_dump_json()] if whole_as else [])])
-    # executemany, not insert_rows: list columns (aliases, claim_ids) do not survive the numpy object arrays it scans.
-    con.executemany(f"INSERT INTO {table} ({', '.join(named)}) VALUES ({', '.join('?' * len(named))})", rows)
-
-
-def item_rows(article_id: str, annotated: AnnotatedArticle, rows: dict[str, list[list]]) -> None:
-    """The annotations blob and one row per mention, quote, number and claim (offsets into the stored text)."""
-    found, span_of, text = annotated.found, annotated.normalized.original_span, annotated.article.text
-    rows["annotations"].append([article_id, annotated.found_json or found.to_json()])
-
-    def add(table, items, make):
-        rows[table].extend(make(n, item, *span_of(item.start, item.end)) for n, item in enumerate(items, start=1))
-
-    add("mentions", found.mentions, lambda n, m, s, e: [article_id, n, text[s:e], m.label, s, e])
-    add(
-        "quotes",
-        found.quotes,
-        lambda n, q, s, e: [article_id, n, text[s:e], q.speaker.surface if q.speaker else None, q.cue, q.direct, s, e],
-    )
-    add(
-        "numbers",
-        found.numbers,
-        lambda n, x, s, e: [article_id, n, text[s:e], x.value, x.unit, x.dimension, x.counted, x.qualifier, s, e, x.measure, x.about],
-    )
-    add(
-        "claims",
-        found.claims,
-        lambda n, c, s, e: [
-            article_id,
-            n,
-            text[s:e],
-            c.status,
-            c.attributed.surface if c.attributed else None,
-            c.negated,
-            c.predicate,
-            s,
-            e,
-        ],
-    )
+    insert_rows(con, table, rows, columns=named)
 
 
 class CorpusStore:
@@ -370,15 +336,15 @@ class CorpusStore:
                     continue
                 stored.add(article.id)
                 seq += 1
-                rows["articles"].append([getattr(article, c) for c in ARTICLE_COLUMNS] + [now, seq])
-                item_rows(article.id, item.annotated, rows)
+                rows["articles"].append(article_row(article) + [now, seq])
+                rows["annotations"].append([article.id, item.annotated.found_json or item.annotated.found.to_json()])
+                item_rows(item.annotated, rows)
                 rows["article_features"].append([article.id, json.dumps(item.features.to_json())])
                 rows["stories"].append([item.story_id, article.title, seq, "open"])
                 rows["story_articles"].append([article.id, item.story_id, item.score])
             rows["stories"] = list({row[0]: row for row in reversed(rows["stories"])}.values())
             for table, values in rows.items():
-                columns = (*ARTICLE_COLUMNS, "ingested_at", "seq") if table == "articles" else ()
-                insert_rows(con, table, values, ignore_repeats=table == "stories", columns=columns)
+                insert_rows(con, table, values, ignore_repeats=table == "stories", columns=written_columns(table))
             con.execute("COMMIT")
         except BaseException as error:
             rollback(con)
@@ -396,7 +362,7 @@ class CorpusStore:
         stories: dict[str, dict] = {}
         for story_id, title, article_id, source_path, outlet, published in rows:
             story = stories.setdefault(story_id, {"id": story_id, "title": title, "articles": []})
-            story["articles"].append({"id": article_id, "source_path": source_path, "outlet": outlet, "published": published})
+            story["articles"].append({"id": article_id, "source_path": source_path, "outlet": outlet, "published": utc_iso(published)})
         return sorted(stories.values(), key=lambda s: -len(s["articles"]))
 
     def story_articles(self, story_id: str) -> list[AnnotatedArticle]:
@@ -547,8 +513,8 @@ class CorpusStore:
                 "title": title,
                 "articles": count,
                 "outlets": outlets or [],
-                "first_published": None if first is None else str(first),
-                "last_published": None if last is None else str(last),
+                "first_published": utc_iso(first),
+                "last_published": utc_iso(last),
                 "newest_seq": newest,
                 "article_ids": ids,
                 "saved_findings": saved.get(story_id),
@@ -580,11 +546,11 @@ class CorpusStore:
             ).fetchall()
 
         articles = matching("a.id, a.title, a.outlet, a.published", "articles a", "coalesce(a.title, '') || ' ' || a.text")
-        quotes = matching("a.id, q.text, q.speaker, a.outlet", "quotes q JOIN articles a ON a.id = q.article_id", "q.text")
+        quotes = matching("a.id, q.text, q.speaker_name, a.outlet", "quotes q JOIN articles a ON a.id = q.article_id", "q.text")
         claims = matching("a.id, c.text, c.status, a.outlet", "claims c JOIN articles a ON a.id = c.article_id", "c.text")
         return {
             "articles": [
-                {"story_id": s, "article_id": a, "title": t, "outlet": o, "published": None if p is None else str(p)}
+                {"story_id": s, "article_id": a, "title": t, "outlet": o, "published": utc_iso(p)}
                 for s, a, t, o, p in articles
             ],
             "quotes": [{"story_id": s, "article_id": a, "text": t, "speaker": w, "outlet": o} for s, a, t, w, o in quotes],
@@ -601,7 +567,7 @@ class CorpusStore:
         counts["outlets"] = self.con.execute("SELECT count(DISTINCT outlet) FROM articles").fetchone()[0]
         counts["schema_version"] = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
         first, last = self.con.execute("SELECT min(published), max(published) FROM articles").fetchone()
-        counts["first_published"], counts["last_published"] = first, last
+        counts["first_published"], counts["last_published"] = utc_iso(first), utc_iso(last)
         return counts
 
     def export(self, folder: Path, fmt: str) -> list[Path]:

@@ -58,9 +58,14 @@ class SentenceEncoder:
         self.tokenizer.enable_padding()
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """Unit-length vectors, one row per text."""
+        """Unit-length vectors, one row per text; a text repeated (wire copies repeat whole sentences) is encoded once."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        unique, rows = np.unique(np.array(texts, dtype=object), return_inverse=True)
+        return self.encode_unique(unique.tolist())[rows.reshape(-1)]
+
+    def encode_unique(self, texts: list[str]) -> np.ndarray:
+        """Unit-length vectors of distinct texts, run through the model in batches of similar length."""
         order = np.argsort([len(t) for t in texts])
         vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for start in range(0, len(texts), BATCH):

@@ -29,3 +29,13 @@ def test_different_sentences_get_different_vectors():
 
 def test_nothing_to_encode_is_an_empty_matrix():
     assert encoder().encode([]).shape == (0, DIMENSIONS)
+
+
+def test_known_vectors_are_taken_instead_of_encoding_within_the_block_only():
+    given = np.zeros(DIMENSIONS, dtype=np.float32)
+    given[0] = 1.0
+    with encoder().knowing({FLOOD: given}):
+        inside = encoder().encode([FLOOD, MATCH])
+    assert np.array_equal(inside[0], given)
+    assert np.allclose(inside[1], encoder().encode([MATCH])[0], atol=1e-5)
+    assert not np.array_equal(encoder().encode([FLOOD])[0], given)

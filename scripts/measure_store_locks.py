@@ -24,7 +24,7 @@ import duckdb
 from rashomon.store.corpus import CorpusStore, StoreError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.store.conftest import invented_report  # the tests' own invented stream
+from tests.helpers.stores import invented_report  # the tests' own invented stream
 
 
 def hold(path: str, read_only: bool, ready, done) -> None:

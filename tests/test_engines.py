@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rashomon.align.embed import encoder
+from rashomon.align.embed import encoder, sentence_key
 from rashomon.annotate import annotate_articles
 from rashomon.clustering import lead_of
 from rashomon.engines import BATCH, annotate_with
 from rashomon.model import Article
-from rashomon.pipeline import ingest
+from rashomon.pipeline import assemble, ingest
 from tests.helpers.paths import EXAMPLE, HOSTILE
 from tests.helpers.stores import invented_report
 
@@ -29,6 +29,24 @@ def test_worker_processes_equal_this_process():
     assert outputs(pooled) == here
     leads = encoder().encode([lead_of(a.title, a.text) for a in articles])
     assert np.allclose(np.array([a.lead_embedding for a in pooled]), leads, atol=1e-4)
+
+
+def test_workers_embed_the_claim_sentences_the_findings_step_embeds():
+    articles = [Article(source_path=f"stream.jsonl:{i}", **invented_report(i)) for i in range(2 * BATCH + 1)]
+    pooled = list(annotate_with("local", articles, workers=2, claim_vectors=True))
+    claims = assemble(ingest(articles), pooled).claims
+    assert claims and all(sentence_key(c.text) in pooled_vectors(pooled) for c in claims)
+    expected = encoder().encode([sentence_key(c.text) for c in claims])
+    assert np.allclose(np.array([pooled_vectors(pooled)[sentence_key(c.text)] for c in claims]), expected, atol=1e-4)
+
+
+def test_workers_send_no_claim_vectors_unless_asked():
+    articles = [Article(source_path=f"stream.jsonl:{i}", **invented_report(i)) for i in range(2 * BATCH + 1)]
+    assert pooled_vectors(annotate_with("local", articles, workers=2)) == {}
+
+
+def pooled_vectors(annotated) -> dict:
+    return {k: v for item in annotated for k, v in (item.claim_vectors or {}).items()}
 
 
 def test_ray_engine_equals_local_engine():

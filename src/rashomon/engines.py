@@ -17,7 +17,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
-from rashomon.align.embed import encoder
+import numpy as np
+
+from rashomon.align.embed import encoder, sentence_key
 from rashomon.annotate import MAX_ANALYSED_CHARS, AnnotatedArticle, annotate_articles, load_nlp
 from rashomon.annotate.types import DocAnnotations
 from rashomon.clustering import lead_of
@@ -31,24 +33,47 @@ BATCHES_AHEAD_PER_WORKER = 3
 ORPHAN_CHECK_SECONDS = 1.0
 
 
-def annotate_serialized(article_jsons: list[str], lead_vectors: bool = False) -> list[dict]:
-    """The per-article work on a batch: annotations (as stored JSON) and, if asked, the lead's embedding."""
+def claim_sentences(item: AnnotatedArticle) -> list[str]:
+    """The claim sentences of an article as the findings step embeds them (cut from the original text, like the records)."""
+    return [sentence_key(item.article.text[slice(*item.normalized.original_span(h.start, h.end))]) for h in item.found.claims]
+
+
+def annotate_serialized(article_jsons: list[str], lead_vectors: bool = False, claim_vectors: bool = False) -> list[dict]:
+    """The per-article work on a batch: annotations (as stored JSON) and, if asked, the embeddings of the lead and of the
+    claim sentences (numpy arrays: pickled as they are, no JSON)."""
     articles = [Article.model_validate_json(text) for text in article_jsons]
     annotated = list(annotate_articles(articles))
     vectors: list = [None] * len(annotated)
     if lead_vectors and annotated:
         vectors = [[float(x) for x in v] for v in encoder(threads=1).encode([lead_of(a.article.title, a.article.text) for a in annotated])]
+    claims: list = [None] * len(annotated)
+    if claim_vectors and annotated:
+        sentences = [claim_sentences(item) for item in annotated]
+        flat = iter(encoder(threads=1).encode([s for article in sentences for s in article]))
+        claims = [(article, np.stack([next(flat) for _ in article])) if article else None for article in sentences]
     return [
-        {"found": item.found.to_json(), "lead": vector, "text": item.normalized.text, "origin": list(item.normalized.origin)}
-        for item, vector in zip(annotated, vectors)
+        {
+            "found": item.found.to_json(),
+            "lead": vector,
+            "text": item.normalized.text,
+            "origin": list(item.normalized.origin),
+            "claims": claim,
+        }
+        for item, vector, claim in zip(annotated, vectors, claims)
     ]
 
 
 def rebuild(article: Article, result: dict) -> AnnotatedArticle:
     """An annotated article from the result a worker sent back."""
     normalized = NormalizedText(result["text"], tuple(result["origin"]), len(article.text[:MAX_ANALYSED_CHARS]))
+    sentences, vectors = result.get("claims") or ((), ())
     return AnnotatedArticle(
-        article, normalized, DocAnnotations.from_json(result["found"]), lead_embedding=result["lead"], found_json=result["found"]
+        article,
+        normalized,
+        DocAnnotations.from_json(result["found"]),
+        lead_embedding=result["lead"],
+        found_json=result["found"],
+        claim_vectors=dict(zip(sentences, vectors)),
     )
 
 
@@ -65,7 +90,9 @@ def exit_when_orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def annotate_in_processes(articles: list[Article], workers: int, lead_vectors: bool = False) -> Iterator[AnnotatedArticle]:
+def annotate_in_processes(
+    articles: list[Article], workers: int, lead_vectors: bool = False, claim_vectors: bool = False
+) -> Iterator[AnnotatedArticle]:
     """Annotate on a pool of worker processes, a bounded number of batches in flight, results in input order."""
     batches = [articles[start : start + BATCH] for start in range(0, len(articles), BATCH)]
     context = get_context("spawn")
@@ -76,7 +103,9 @@ def annotate_in_processes(articles: list[Article], workers: int, lead_vectors: b
         def submit_next() -> None:
             batch = next(upcoming, None)
             if batch is not None:
-                in_flight.append((batch, pool.submit(annotate_serialized, [a.model_dump_json() for a in batch], lead_vectors)))
+                in_flight.append(
+                    (batch, pool.submit(annotate_serialized, [a.model_dump_json() for a in batch], lead_vectors, claim_vectors))
+                )
 
         for _ in range(workers * BATCHES_AHEAD_PER_WORKER):
             submit_next()
@@ -138,7 +167,7 @@ def default_workers() -> int:
 
 
 def annotate_with(
-    engine: str, articles: list[Article], workers: int | None = None, lead_vectors: bool = False
+    engine: str, articles: list[Article], workers: int | None = None, lead_vectors: bool = False, claim_vectors: bool = False
 ) -> Iterable[AnnotatedArticle]:
     """The annotated articles, in input order, from the chosen engine.
 
@@ -149,7 +178,7 @@ def annotate_with(
         size = workers or default_workers()
         if size <= 1 or len(articles) <= BATCH:
             return annotate_articles(articles)
-        return annotate_in_processes(articles, size, lead_vectors)
+        return annotate_in_processes(articles, size, lead_vectors, claim_vectors)
     if engine == "ray":
         return annotate_with_ray(articles, workers, lead_vectors)
     raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")

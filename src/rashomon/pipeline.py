@@ -196,12 +196,20 @@ def analyze(
     fetcher=None,
     limits: ReadLimits = DEFAULT_LIMITS,
 ) -> Dossier:
-    """Analyse articles about one event into a dossier with cross-source findings."""
+    """Analyse articles about one event into a dossier with cross-source findings.
+
+    The articles are annotated in worker processes (one per CPU; in this process when they fit one batch), which also
+    embed the claim sentences, so that the findings step, which needs every claim's vector, only combines."""
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
     ingested = ingest(inputs, fetcher=fetcher, limits=limits)
     if on_ingested is not None:
         on_ingested(ingested)
-    annotated = annotate(ingested.articles, on_done=on_done)
+    annotated = []
+    for item in annotate_with("local", ingested.articles, claim_vectors=True):
+        annotated.append(item)
+        if on_done is not None:
+            on_done(item)
     dossier = assemble(ingested, annotated)
-    return find_findings(dossier)
+    with encoder().knowing({k: v for item in annotated for k, v in (item.claim_vectors or {}).items()}):
+        return find_findings(dossier)

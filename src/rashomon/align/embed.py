@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import gzip
 import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import util
 from pathlib import Path
@@ -58,9 +60,30 @@ class SentenceEncoder:
         self.tokenizer = Tokenizer.from_str(gzip.decompress(TOKENIZER.read_bytes()).decode("utf-8"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.enable_padding()
+        self.known: Mapping[str, np.ndarray] = {}
+
+    @contextmanager
+    def knowing(self, vectors: Mapping[str, np.ndarray]) -> Iterator[None]:
+        """Within the block, the texts of ``vectors`` (already encoded by this model, e.g. in the annotating worker
+        processes) are taken from there instead of being encoded again; nothing is kept after it."""
+        self.known = vectors
+        try:
+            yield
+        finally:
+            self.known = {}
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """Unit-length vectors, one row per text."""
+        """Unit-length vectors, one row per text; a text repeated (wire copies repeat whole sentences) is encoded once."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        unique, rows = np.unique(np.array(texts, dtype=object), return_inverse=True)
+        fresh = [t for t in unique.tolist() if t not in self.known]
+        computed = dict(zip(fresh, self.encode_unique(fresh)))
+        vectors = np.stack([computed[t] if t in computed else self.known[t] for t in unique.tolist()]).astype(np.float32)
+        return vectors[rows.reshape(-1)]
+
+    def encode_unique(self, texts: list[str]) -> np.ndarray:
+        """Unit-length vectors of distinct texts, run through the model in batches of similar length."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         order = np.argsort([len(t) for t in texts])
@@ -74,6 +97,11 @@ class SentenceEncoder:
             pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
             vectors[chunk] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
         return vectors
+
+
+def sentence_key(text: str) -> str:
+    """A claim sentence as it is embedded: its words joined by single spaces."""
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=2)

@@ -148,9 +148,9 @@ def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
 
 def embed_claims(claims: list[Claim]) -> np.ndarray:
     """Unit vectors of the claims' sentences."""
-    from rashomon.align.embed import encoder
+    from rashomon.align.embed import encoder, sentence_key
 
-    return encoder().encode([" ".join(c.text.split()) for c in claims])
+    return encoder().encode([sentence_key(c.text) for c in claims])
 
 
 def shorten(text: str) -> str:

@@ -19,7 +19,8 @@ class AnnotatedArticle:
     """An article, the normalised text it was analysed in, and what was found there.
 
     A worker engine also sends what it already computed for the store (the lead's embedding,
-    the annotations as stored JSON) so that this process does not compute them again.
+    the annotations as stored JSON) or for the findings step (the claim sentences' embeddings, keyed by
+    sentence) so that this process does not compute them again.
     """
 
     article: Article
@@ -27,6 +28,7 @@ class AnnotatedArticle:
     found: DocAnnotations
     lead_embedding: list[float] | None = None
     found_json: str | None = None
+    claim_vectors: dict | None = None
 
 
 def annotate_articles(

@@ -549,10 +549,7 @@ class CorpusStore:
         quotes = matching("a.id, q.text, q.speaker_name, a.outlet", "quotes q JOIN articles a ON a.id = q.article_id", "q.text")
         claims = matching("a.id, c.text, c.status, a.outlet", "claims c JOIN articles a ON a.id = c.article_id", "c.text")
         return {
-            "articles": [
-                {"story_id": s, "article_id": a, "title": t, "outlet": o, "published": utc_iso(p)}
-                for s, a, t, o, p in articles
-            ],
+            "articles": [{"story_id": s, "article_id": a, "title": t, "outlet": o, "published": utc_iso(p)} for s, a, t, o, p in articles],
             "quotes": [{"story_id": s, "article_id": a, "text": t, "speaker": w, "outlet": o} for s, a, t, w, o in quotes],
             "claims": [{"story_id": s, "article_id": a, "text": t, "status": st, "outlet": o} for s, a, t, st, o in claims],
         }

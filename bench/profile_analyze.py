@@ -126,11 +126,12 @@ def profile(texts: list[str]) -> tuple[Clock, int, int]:
     dossier = clock.time("resolution (actors, records)", assemble, ingested, annotated)
     claims, pairs = findings_timed(dossier, clock)
     from rashomon.align import find_findings
+    from rashomon.report import render
 
     final = find_findings(dossier)
-    clock.time("rendering: JSON", final.to_json)
-    clock.time("rendering: Markdown", final.to_markdown)
-    clock.time("rendering: HTML", final.to_html)
+    clock.time("rendering: JSON", render, final, "json")
+    clock.time("rendering: Markdown", render, final, "md")
+    clock.time("rendering: HTML", render, final, "html")
     return clock, claims, pairs
 
 

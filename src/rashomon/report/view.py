@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -54,12 +55,27 @@ class Evidence:
     """The sentence after it ("" at the end)."""
 
 
+UNKNOWN_OUTLET = "unknown outlet"
+# Characters of an article id shown after "unknown outlet" to tell such articles apart: ids are "a" plus a hash
+# (ingest.readers.content_id), so six hex digits collide about once in 16 million pairs; on a collision the
+# whole id is shown.
+SHORT_ID_CHARS = 7
+
+
 def source_label(article: Article) -> str:
-    """The outlet, else the start of the title in quotes, so that every item names where it came from."""
-    if article.outlet:
-        return article.outlet
-    title = " ".join((article.title or article.source_path).split())
-    return f"\u201c{title if len(title) <= 48 else title[:47] + chr(0x2026)}\u201d"
+    """The outlet, else "unknown outlet": never the title, which would read as the name of a source."""
+    return article.outlet or UNKNOWN_OUTLET
+
+
+def outlet_labels(articles: Iterable[Article]) -> dict[str, str]:
+    """Each article's source label by id, told apart where it must be: when several articles have no outlet, each
+    reads "unknown outlet (ID)" with a short id, so that a matrix column or a side of a dispute is one article."""
+    articles = list(articles)
+    unknown = [a.id for a in articles if not a.outlet]
+    short = {article_id: article_id[:SHORT_ID_CHARS] for article_id in unknown}
+    if len(set(short.values())) < len(short):
+        short = {article_id: article_id for article_id in unknown}
+    return {a.id: source_label(a) if a.outlet or len(unknown) == 1 else f"{UNKNOWN_OUTLET} ({short[a.id]})" for a in articles}
 
 
 def safe_url(url: str | None) -> str | None:
@@ -177,8 +193,13 @@ class DossierView:
     def findings(self) -> dict[str, Finding]:
         return {f.id: f for f in self.dossier.findings}
 
+    @cached_property
+    def outlet_labels(self) -> dict[str, str]:
+        return outlet_labels(self.dossier.articles)
+
     def outlet(self, article_id: str) -> str:
-        return source_label(self.articles[article_id])
+        """Where an article came from, as every page and chart of this dossier names it (see :func:`outlet_labels`)."""
+        return self.outlet_labels[article_id]
 
     def outlets_of(self, article_ids: list[str]) -> list[str]:
         return list(dict.fromkeys(self.outlet(a) for a in article_ids if a in self.articles))

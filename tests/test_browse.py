@@ -62,9 +62,11 @@ def test_index_lists_the_largest_story_first_with_outlets_and_dates(store, clien
     seed = seed_story(client)
     articles = stored[seed["id"]]["articles"]
     assert seed["outlets"] == sorted({a["outlet"] for a in articles if a["outlet"]})
+    assert (seed["unknown_outlets"], singles[0]["unknown_outlets"]) == (sum(1 for a in articles if not a["outlet"]), 0)
     assert [singles[0]["first_published"][:10], singles[0]["last_published"][:10]] == [f"2026-03-{INVENTED:02d}"] * 2
     page = client.get("/")
     assert page.status_code == 200
+    assert page.text.count("unknown outlet (") == sum(story["unknown_outlets"] > 0 for story in index["stories"]) > 0
     for story in index["stories"]:
         assert f'href="/stories/{story["id"]}/"' in page.text
 

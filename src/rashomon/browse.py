@@ -108,22 +108,26 @@ class StoreSite:
 
     def story(self, story_id: str) -> Site:
         """A story's dossier and pages: from memory or the analyses cache when made from the story's articles as they
-        are now, else analysed here and kept in both (never written to the store)."""
+        are now, else analysed here and kept in both (never written to the store). The store is open only to read the
+        story's members and, on a cache miss, its articles: a cache read waits for no ingest and keeps none waiting."""
         from rashomon.pipeline import dossier_of
 
         with self.analysing:
             with self.visit() as store:
                 members = tuple(store.story_members(story_id))
-                if not members:
-                    raise NotFound("story", story_id, "store")
-                site = self.cached(story_id, members)
-                key = members_key(members)
-                dossier = self.cache.dossier(story_id, key) if site is None else None
-                annotated = store.story_articles(story_id) if site is None and dossier is None else None
+            if not members:
+                raise NotFound("story", story_id, "store")
+            site = self.cached(story_id, members)
             if site is None:
+                dossier = self.cache.dossier(story_id, members_key(members))
                 if dossier is None:
+                    with self.visit() as store:  # again: the story may have grown since
+                        members = tuple(store.story_members(story_id))
+                        annotated = store.story_articles(story_id)
+                    if not members:
+                        raise NotFound("story", story_id, "store")
                     dossier = dossier_of(annotated)
-                    self.cache.keep(story_id, key, len(members), dossier)
+                    self.cache.keep(story_id, members_key(members), len(members), dossier)
                 site = Site(dossier, ServeLinks(prefix=f"/stories/{quote(story_id, safe='')}", up="/"))
                 self.analyses[story_id] = (members, site)
                 while len(self.analyses) > CACHED_STORIES:

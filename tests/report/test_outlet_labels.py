@@ -10,7 +10,8 @@ from rashomon.model import Article, Claim, Dossier, Finding, FindingSide, Number
 from rashomon.report.charts import agreement_matrix
 from rashomon.report.html import render_html
 from rashomon.report.markdown import render_markdown
-from rashomon.report.view import DossierView, outlet_labels
+from rashomon.report.outlets import outlet_labels
+from rashomon.report.view import DossierView
 
 TEXTS = {
     "a3f9c21b7d0e1": "Officials said 40 homes were lost. The river kept rising.",

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from rashomon.model import Claim, Dossier, Finding
-from rashomon.report.view import outlet_labels
+from rashomon.report.outlets import outlet_labels
 
 STATUS_ORDER = ("asserted", "reported", "claimed", "denied", "hedged")
 MAX_ROWS = 200

@@ -8,6 +8,7 @@ drives a real ``rashomon serve --db`` while a real ``rashomon ingest`` adds arti
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from rashomon.browse import create_store_app
+from rashomon.model import Dossier
+from rashomon.store.analyses import AnalysisCache, members_key
 from rashomon.store.corpus import CorpusStore
 from tests.helpers.cli import run_process as rashomon
 from tests.helpers.stores import INVENTED, browse_store, invented_report
@@ -23,8 +26,16 @@ from tests.helpers.web import free_port, seed_story, serving, stop
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
+def built(tmp_path_factory) -> Path:
     return browse_store(tmp_path_factory.mktemp("browse"))
+
+
+@pytest.fixture()
+def store(built, tmp_path) -> Path:
+    """A copy of the built store for one test: the analyses a test's server caches beside it stay with that test."""
+    path = tmp_path / built.name
+    shutil.copyfile(built, path)
+    return path
 
 
 @pytest.fixture()
@@ -51,21 +62,82 @@ def test_index_lists_the_largest_story_first_with_outlets_and_dates(store, clien
     seed = seed_story(client)
     articles = stored[seed["id"]]["articles"]
     assert seed["outlets"] == sorted({a["outlet"] for a in articles if a["outlet"]})
+    assert (seed["unknown_outlets"], singles[0]["unknown_outlets"]) == (sum(1 for a in articles if not a["outlet"]), 0)
     assert [singles[0]["first_published"][:10], singles[0]["last_published"][:10]] == [f"2026-03-{INVENTED:02d}"] * 2
     page = client.get("/")
     assert page.status_code == 200
+    assert page.text.count("unknown outlet (") == sum(story["unknown_outlets"] > 0 for story in index["stories"]) > 0
     for story in index["stories"]:
         assert f'href="/stories/{story["id"]}/"' in page.text
 
 
 def test_finding_counts_appear_once_a_story_is_analysed(client):
     story = seed_story(client)
-    assert story["findings"] is None
+    assert (story["findings"], story["analysis"]) == (None, None)
     assert "not analysed yet" in client.get("/").text
     dossier = client.get(f"/api/stories/{story['id']}/").json()
     kinds = [finding["kind"] for finding in dossier["findings"]]
     assert kinds, "the example's story has findings"
     assert seed_story(client)["findings"] == {"disputed": kinds.count("disputed"), "corroborated": kinds.count("corroborated")}
+    assert seed_story(client)["analysis"] == "current"
+
+
+def fresh_client(path: Path) -> TestClient:
+    """A new server over the store at ``path``: nothing of an earlier one is in its memory."""
+    return TestClient(create_store_app(path), base_url="http://127.0.0.1")
+
+
+def test_a_story_opened_once_is_counted_by_every_later_server_from_the_cache(store, monkeypatch):
+    first = fresh_client(store)
+    story_id = seed_story(first)["id"]
+    dossier = first.get(f"/api/stories/{story_id}/").json()
+    kinds = [finding["kind"] for finding in dossier["findings"]]
+
+    def no_analysis(annotated):
+        raise AssertionError("the story was analysed again instead of read from the cache")
+
+    monkeypatch.setattr("rashomon.pipeline.dossier_of", no_analysis)
+    later = fresh_client(store)
+    listed = later.get("/api/").json()["stories"]
+    assert listed[0]["findings"] == {"disputed": kinds.count("disputed"), "corroborated": kinds.count("corroborated")}
+    assert listed[0]["analysis"] == "current"
+    assert later.get(f"/api/stories/{story_id}/").json() == dossier
+    # negative twin: the stories nobody opened are not analysed to draw the index
+    assert all((other["findings"], other["analysis"]) == (None, None) for other in listed[1:])
+    page = later.get("/").text
+    assert page.count("not analysed yet: <a") == len(listed) - 1
+    assert AnalysisCache(store).path.is_file()
+
+
+def test_a_store_whose_folder_takes_no_cache_is_served_without_one(store):
+    blocked = AnalysisCache(store).path
+    blocked.mkdir()  # a folder where the cache file would go: it cannot be created, as in a read-only folder
+    before = digest(store)
+    client = fresh_client(store)
+    story_id = seed_story(client)["id"]
+    page = client.get(f"/stories/{story_id}/")
+    assert page.status_code == 200 and 'id="disputed"' in page.text
+    assert seed_story(client)["analysis"] == "current", "kept in this server's memory"
+    assert list(blocked.iterdir()) == [] and digest(store) == before
+    assert seed_story(fresh_client(store))["analysis"] is None, "a new server finds no cache"
+
+
+def test_an_analysis_made_before_the_story_grew_is_marked_outdated_and_redone_when_opened(store):
+    with CorpusStore(store, read_only=True) as opened:
+        story_id = opened.story_index()[0]["id"]
+        members = opened.story_members(story_id)
+    assert len(members) == 2
+    # what a server left in the cache when the story held only its first article (no findings yet)
+    AnalysisCache(store).keep(story_id, members_key(members[:1]), 1, Dossier())
+    client = fresh_client(store)
+    story = seed_story(client)
+    assert (story["findings"], story["analysis"], story["analysed_articles"]) == ({"disputed": 0, "corroborated": 0}, "outdated", 1)
+    assert "(outdated: analysed at 1 article; " in client.get("/").text
+    dossier = client.get(f"/api/stories/{story_id}/").json()
+    assert len(dossier["articles"]) == 2
+    kinds = [finding["kind"] for finding in dossier["findings"]]
+    assert seed_story(fresh_client(store))["findings"] == {"disputed": kinds.count("disputed"), "corroborated": kinds.count("corroborated")}
+    assert "outdated" not in fresh_client(store).get("/").text
 
 
 def test_story_pages_are_the_report_pages_under_the_story(client):

@@ -5,14 +5,16 @@ corroborated findings; each story is a dossier shown with the report's own pages
 search reads the whole store; every page has a JSON twin under ``/api`` (in the spirit of datasette).
 
 The UI never writes to the store: each request opens it read-only for one short visit (waiting out an
-ingest's batch commit, see :class:`rashomon.store.corpus.CorpusStore`), and a story's analysis is computed
-here and kept in memory, keyed by the story's articles, so that a story that grows is analysed again.
+ingest's batch commit, see :class:`rashomon.store.corpus.CorpusStore`). A story's analysis is computed here when the
+story is opened, keyed by the story's articles (a story that grows is analysed again), kept in memory for the most
+recent stories and in the analyses cache beside the store (:mod:`rashomon.store.analyses`, off where it cannot be
+written), so that the index counts the findings of every story opened once, by this server or an earlier one.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,9 +24,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rashomon.model import Dossier
 from rashomon.report.html import ServeLinks, environment
 from rashomon.report.web import NotFound, Site, add_dossier_routes, get_route, hardened_app, search_query
+from rashomon.store.analyses import AnalysisCache, finding_counts, members_key
 from rashomon.store.corpus import CorpusStore, StoreError
 
 # Story analyses kept in memory: each holds a dossier, its view and charts (a few MB for a story of a hundred
@@ -53,11 +55,6 @@ class StoreLinks:
         return f"/stories/{quote(story_id, safe='')}/articles/{quote(article_id, safe='')}"
 
 
-def finding_counts(dossier: Dossier) -> dict[str, int]:
-    kinds = Counter(finding.kind for finding in dossier.findings)
-    return {"disputed": kinds["disputed"], "corroborated": kinds["corroborated"]}
-
-
 class StoreSite:
     """The store behind the UI: short read-only visits, and story analyses cached by their articles."""
 
@@ -66,6 +63,7 @@ class StoreSite:
         self.links = StoreLinks()
         self.analyses: OrderedDict[str, tuple[tuple[str, ...], Site]] = OrderedDict()
         self.analysing = threading.Lock()
+        self.cache = AnalysisCache(path)
 
     def visit(self) -> CorpusStore:
         """The store opened read-only for one request (checked in full once, when ``serve`` started); a store that
@@ -83,34 +81,54 @@ class StoreSite:
         return entry[1] if entry is not None and entry[0] == tuple(members) else None
 
     def index(self) -> dict:
-        """The stories with their finding counts: from this server's analysis when current, else from a saved analysis."""
+        """The stories with their finding counts, each story's from the first that is current of: this server's analysis,
+        the analyses cache, an analysis saved in the store (``analyze --db --story``; dropped when its story changes).
+        A story whose only analysis is out of date shows its counts marked as such; one never analysed shows none."""
         with self.visit() as store:
             stories = store.story_index()
             articles = store.article_count()
+        cached = self.cache.counts()
         for story in stories:
-            site = self.cached(story["id"], story.pop("article_ids"))
+            members = story.pop("article_ids")
             saved = story.pop("saved_findings")
-            if site is not None:
-                story["findings"] = finding_counts(site.dossier)
-            else:
-                story["findings"] = None if saved is None else {"disputed": saved[0], "corroborated": saved[1]}
             story.pop("newest_seq")
+            site = self.cached(story["id"], members)
+            entry = cached.get(story["id"])
+            if site is not None:
+                story.update(findings=finding_counts(site.dossier), analysis="current")
+            elif entry is not None and entry.members == members_key(members):
+                story.update(findings=entry.findings, analysis="current")
+            elif saved is not None:
+                story.update(findings={"disputed": saved[0], "corroborated": saved[1]}, analysis="current")
+            elif entry is not None:
+                story.update(findings=entry.findings, analysis="outdated", analysed_articles=entry.articles)
+            else:
+                story.update(findings=None, analysis=None)
         return {"articles": articles, "stories": stories}
 
     def story(self, story_id: str) -> Site:
-        """A story's dossier and pages, analysed here when its articles changed since (never written to the store)."""
+        """A story's dossier and pages: from memory or the analyses cache when made from the story's articles as they
+        are now, else analysed here and kept in both (never written to the store). The store is open only to read the
+        story's members and, on a cache miss, its articles: a cache read waits for no ingest and keeps none waiting."""
         from rashomon.pipeline import dossier_of
 
         with self.analysing:
             with self.visit() as store:
                 members = tuple(store.story_members(story_id))
-                if not members:
-                    raise NotFound("story", story_id, "store")
-                site = self.cached(story_id, members)
-                annotated = store.story_articles(story_id) if site is None else None
+            if not members:
+                raise NotFound("story", story_id, "store")
+            site = self.cached(story_id, members)
             if site is None:
-                links = ServeLinks(prefix=f"/stories/{quote(story_id, safe='')}", up="/")
-                site = Site(dossier_of(annotated), links)
+                dossier = self.cache.dossier(story_id, members_key(members))
+                if dossier is None:
+                    with self.visit() as store:  # again: the story may have grown since
+                        members = tuple(store.story_members(story_id))
+                        annotated = store.story_articles(story_id)
+                    if not members:
+                        raise NotFound("story", story_id, "store")
+                    dossier = dossier_of(annotated)
+                    self.cache.keep(story_id, members_key(members), len(members), dossier)
+                site = Site(dossier, ServeLinks(prefix=f"/stories/{quote(story_id, safe='')}", up="/"))
                 self.analyses[story_id] = (members, site)
                 while len(self.analyses) > CACHED_STORIES:
                     self.analyses.popitem(last=False)

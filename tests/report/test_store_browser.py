@@ -45,7 +45,7 @@ def test_browser_index_story_finding_evidence_while_an_ingest_runs(store, client
         while writer.poll() is None or rounds == 0:
             answer = page.goto(base + "/")
             assert answer.status == 200 and page.locator(".error").count() == 0
-            page.locator(f'[id="story-{seed_id}"] a').click()
+            page.locator(f'[id="story-{seed_id}"] a.story-title').click()
             page.wait_for_load_state()
             assert "/stories/" in page.url and page.locator(".error").count() == 0
             page.locator("#disputed .card h3 a, #corroborated .card h3 a").first.click()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -12,7 +13,7 @@ from rashomon.clustering import ArticleFeatures, Story, StoryClusterer
 from rashomon.pipeline import analyze_story, ingest_into_store
 from rashomon.store.corpus import CorpusStore
 from tests.helpers.cli import run
-from tests.helpers.stores import consistent
+from tests.helpers.stores import consistent, invented_report
 
 
 def features(names: list[str], words: list[str], direction: int, year: int) -> ArticleFeatures:
@@ -117,3 +118,33 @@ def test_a_stream_of_two_events_becomes_two_stories():
     stories = StoryClusterer().cluster_stream(items)
     assert len({stories[f"f{i}"] for i in range(3)}) == len({stories[f"q{i}"] for i in range(3)}) == 1
     assert stories["f0"] != stories["q0"]
+
+
+def saved_findings(path, story_id: str) -> int:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM findings WHERE story_id = ?", [story_id]).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_saved_analysis_is_dropped_when_its_story_gains_an_article(tmp_path):
+    from rashomon.cli import example_dir
+
+    first, second = sorted(example_dir().glob("*.txt"))
+    fire = tmp_path / "fire.jsonl"
+    fire.write_text(json.dumps(invented_report(0)) + "\n", encoding="utf-8")
+    path = tmp_path / "news.duckdb"
+    with CorpusStore(path) as store:
+        ingest_into_store([first, fire], store, workers=1)
+        grown, kept = [story["id"] for story in sorted(store.stories(), key=lambda s: s["articles"][0]["source_path"] != str(first))]
+        analyze_story(store, grown)
+        analyze_story(store, kept)
+    assert saved_findings(path, grown) > 0 and saved_findings(path, kept) > 0
+    with CorpusStore(path) as store:
+        ingest_into_store([second], store, workers=1)
+        assert len(store.story_members(grown)) == 2, "the example's second report joins the first's story"
+        index = {story["id"]: story for story in store.story_index()}
+    assert saved_findings(path, grown) == 0 and index[grown]["saved_findings"] is None
+    # negative twin: the story that did not change keeps its analysis
+    assert saved_findings(path, kept) > 0 and index[kept]["saved_findings"] is not None

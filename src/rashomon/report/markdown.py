@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from rashomon.model import Claim, Dossier, Finding
-from rashomon.report.view import source_label
+from rashomon.report.outlets import outlet_labels
 
 STATUS_ORDER = ("asserted", "reported", "claimed", "denied", "hedged")
 MAX_ROWS = 200
@@ -34,11 +34,7 @@ def code_span(text: object) -> str:
     return f"{fence} {flat} {fence}" if flat.startswith("`") or flat.endswith("`") else f"{fence}{flat}{fence}"
 
 
-def outlet_label(dossier: Dossier, article_id: str) -> str:
-    return source_label(dossier.article(article_id))
-
-
-def finding_section(dossier: Dossier, title: str, findings: list[Finding]) -> list[str]:
+def finding_section(dossier: Dossier, title: str, findings: list[Finding], outlets: dict[str, str]) -> list[str]:
     claims = {c.id: c for c in dossier.claims}
     lines = [f"## {title}", ""]
     if not findings:
@@ -50,16 +46,16 @@ def finding_section(dossier: Dossier, title: str, findings: list[Finding]) -> li
             lines.append(f"  - why: {cell(finding.reason)}")
         if finding.sides:
             for side in finding.sides:
-                where = ", ".join(dict.fromkeys(cell(outlet_label(dossier, a)) for a in side.article_ids))
+                where = ", ".join(dict.fromkeys(cell(outlets[a]) for a in side.article_ids))
                 lines.append(f"  - side **{cell(side.position)}** — {where}")
                 for claim_id in side.claim_ids:
                     claim = claims[claim_id]
                     by = f", by {cell(claim.attributed_name)}" if claim.attributed_name else ""
-                    lines.append(f"    - > {cell(claim.text)} ({claim.status}{by}; {cell(outlet_label(dossier, claim.article_id))})")
+                    lines.append(f"    - > {cell(claim.text)} ({claim.status}{by}; {cell(outlets[claim.article_id])})")
         else:
             for claim_id in finding.claim_ids[:6]:
                 claim = claims[claim_id]
-                lines.append(f"  - > {cell(claim.text)} ({cell(outlet_label(dossier, claim.article_id))})")
+                lines.append(f"  - > {cell(claim.text)} ({cell(outlets[claim.article_id])})")
     return [*lines, ""]
 
 
@@ -77,15 +73,17 @@ def render_markdown(dossier: Dossier) -> str:
         ),
         "",
     ]
-    lines += finding_section(dossier, "What the sources agree on", by_kind["corroborated"])
-    lines += finding_section(dossier, "What is disputed", by_kind["disputed"])
-    lines += finding_section(dossier, "What changed between reports", by_kind["evolving"])
-    lines += finding_section(dossier, "What rests on one source", by_kind["single_source"])
+    outlets = outlet_labels(dossier.articles)
+    lines += finding_section(dossier, "What the sources agree on", by_kind["corroborated"], outlets)
+    lines += finding_section(dossier, "What is disputed", by_kind["disputed"], outlets)
+    lines += finding_section(dossier, "What changed between reports", by_kind["evolving"], outlets)
+    lines += finding_section(dossier, "What rests on one source", by_kind["single_source"], outlets)
 
     lines += ["## Articles", "", "| id | outlet | title | published | words |", "|---|---|---|---|---|"]
     for article in dossier.articles:
         lines.append(
-            f"| {cell(article.id)} | {cell(article.outlet)} | {cell(article.title)} | {cell(article.published)} | {article.word_count} |"
+            f"| {cell(article.id)} | {cell(outlets[article.id])} | {cell(article.title)} | {cell(article.published)} "
+            f"| {article.word_count} |"
         )
     lines.append("")
 
@@ -105,14 +103,14 @@ def render_markdown(dossier: Dossier) -> str:
         for quote in quotes:
             marks = ("“", "”") if quote.direct else ("", "")
             cue = f" — {cell(quote.cue)}" if quote.cue else ""
-            lines.append(f"- {marks[0]}{cell(quote.text)}{marks[1]}{cue} ({cell(outlet_label(dossier, quote.article_id))})")
+            lines.append(f"- {marks[0]}{cell(quote.text)}{marks[1]}{cue} ({cell(outlets[quote.article_id])})")
         lines.append("")
 
     lines += ["## Numbers", "", "| value | unit | counted | qualifier | as written | outlet |", "|---|---|---|---|---|---|"]
     for number in dossier.numbers[:MAX_ROWS]:
         lines.append(
             f"| {number.value:g} | {cell(number.unit)} | {cell(number.counted)} | {cell(number.qualifier)} | {cell(number.text)} "
-            f"| {cell(outlet_label(dossier, number.article_id))} |"
+            f"| {cell(outlets[number.article_id])} |"
         )
     lines.append("")
 

@@ -16,6 +16,7 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from rashomon.model import Actor, Article, Claim, DateMention, Dossier, Finding, NumberClaim, Quote
+from rashomon.report.outlets import outlet_labels
 
 SAFE_URL_SCHEMES = {"http", "https"}
 SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+|\n\s*\n")
@@ -52,14 +53,6 @@ class Evidence:
     """The sentence before the item's sentence ("" at the start of the article)."""
     after: str = ""
     """The sentence after it ("" at the end)."""
-
-
-def source_label(article: Article) -> str:
-    """The outlet, else the start of the title in quotes, so that every item names where it came from."""
-    if article.outlet:
-        return article.outlet
-    title = " ".join((article.title or article.source_path).split())
-    return f"\u201c{title if len(title) <= 48 else title[:47] + chr(0x2026)}\u201d"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -177,8 +170,13 @@ class DossierView:
     def findings(self) -> dict[str, Finding]:
         return {f.id: f for f in self.dossier.findings}
 
+    @cached_property
+    def outlet_labels(self) -> dict[str, str]:
+        return outlet_labels(self.dossier.articles)
+
     def outlet(self, article_id: str) -> str:
-        return source_label(self.articles[article_id])
+        """Where an article came from, as every page and chart of this dossier names it (see :func:`outlet_labels`)."""
+        return self.outlet_labels[article_id]
 
     def outlets_of(self, article_ids: list[str]) -> list[str]:
         return list(dict.fromkeys(self.outlet(a) for a in article_ids if a in self.articles))

@@ -189,6 +189,15 @@ class StoredArticle:
     score: float
 
 
+def drop_analyses(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) -> None:
+    """Delete the saved analyses (actors, findings) of these stories, inside the caller's transaction."""
+    story_ids = sorted(story_ids)
+    if story_ids:
+        marks = ", ".join("?" * len(story_ids))
+        for table in ("actors", "findings"):
+            con.execute(f"DELETE FROM {table} WHERE story_id IN ({marks})", story_ids)
+
+
 def insert_records(
     con: duckdb.DuckDBPyConnection, table: str, story_id: str, records: list[Record], columns: tuple[str, ...], whole_as: str | None = None
 ) -> None:
@@ -319,7 +328,9 @@ class CorpusStore:
         return StoredArticle(annotated, features, story_id, score)
 
     def commit(self, batch: list[StoredArticle]) -> int:
-        """Write a batch in one transaction; returns how many articles were new."""
+        """Write a batch in one transaction; returns how many articles were new. A saved analysis of a story that gains an
+        article is dropped with it, as :meth:`refine_stories` drops those of stories that change: no analysis in the
+        store is ever older than its story."""
         if not batch:
             return 0
         now = datetime.now(UTC).replace(tzinfo=None)
@@ -345,6 +356,7 @@ class CorpusStore:
             rows["stories"] = list({row[0]: row for row in reversed(rows["stories"])}.values())
             for table, values in rows.items():
                 insert_rows(con, table, values, ignore_repeats=table == "stories", columns=written_columns(table))
+            drop_analyses(con, {row[1] for row in rows["story_articles"]})
             con.execute("COMMIT")
         except BaseException as error:
             rollback(con)
@@ -461,8 +473,7 @@ class CorpusStore:
                 con.execute("DROP TABLE moves")
                 touched = sorted({before[a] for a in moved} | {story_id for story_id, _ in moved.values()})
                 marks = ", ".join("?" * len(touched))
-                for table in ("actors", "findings"):
-                    con.execute(f"DELETE FROM {table} WHERE story_id IN ({marks})", touched)
+                drop_analyses(con, touched)
                 con.execute("DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_articles)")
                 con.execute(
                     f"UPDATE stories SET title = (SELECT a.title FROM story_articles s JOIN articles a ON a.id = s.article_id "
@@ -490,12 +501,13 @@ class CorpusStore:
 
     def story_index(self) -> list[dict]:
         """One row per story, the largest first and, among equals, the newest (latest article stored) first: title,
-        article count, outlets, first and last publication, the latest article's place in the stream, its members'
-        ids, and the counts of disputed and corroborated findings of its saved analysis (None when it has none)."""
+        article count, outlets (and how many articles have none), first and last publication, the latest article's
+        place in the stream, its members' ids, and the counts of disputed and corroborated findings of its saved
+        analysis (None when it has none)."""
         rows = self.con.execute(
             """
             SELECT t.id, t.title, count(*) AS articles, list(DISTINCT a.outlet ORDER BY a.outlet) FILTER (WHERE a.outlet IS NOT NULL),
-                   min(a.published), max(a.published), max(a.seq), list(a.id ORDER BY a.seq)
+                   count(*) FILTER (WHERE a.outlet IS NULL), min(a.published), max(a.published), max(a.seq), list(a.id ORDER BY a.seq)
             FROM stories t JOIN story_articles s ON s.story_id = t.id JOIN articles a ON a.id = s.article_id
             GROUP BY t.id, t.title ORDER BY articles DESC, max(a.seq) DESC, t.id
             """
@@ -513,13 +525,14 @@ class CorpusStore:
                 "title": title,
                 "articles": count,
                 "outlets": outlets or [],
+                "unknown_outlets": unknown,
                 "first_published": utc_iso(first),
                 "last_published": utc_iso(last),
                 "newest_seq": newest,
                 "article_ids": ids,
                 "saved_findings": saved.get(story_id),
             }
-            for story_id, title, count, outlets, first, last, newest, ids in rows
+            for story_id, title, count, outlets, unknown, first, last, newest, ids in rows
         ]
 
     def story_members(self, story_id: str) -> list[str]:

@@ -200,3 +200,20 @@ def test_a_store_error_from_deep_inside_is_one_line_with_status_4(monkeypatch, t
         4,
         f"rashomon: {tmp_path / 'news.duckdb'}: cannot write to the store (IO Error: No space left on device)\n",
     )
+
+
+def test_stories_label_an_article_without_outlet_unknown_outlet(tmp_path):
+    (tmp_path / "storm.txt").write_text(STORY)
+    path = tmp_path / "news.duckdb"
+    assert run("ingest", str(tmp_path / "storm.txt"), "--db", str(path), "--quiet").exit_code == 0
+    listed = run("stories", "--db", str(path))
+    assert listed.exit_code == 0 and "unknown outlet (1 article)" in listed.stdout, listed.output
+    (story,) = [json.loads(line) for line in run("stories", "--db", str(path), "--json").stdout.splitlines()]
+    members = run("stories", "--db", str(path), "--story", story["id"])
+    assert members.stdout.count("unknown outlet") == 2, members.output  # the story's row and the article's
+
+
+def test_stories_of_known_outlets_name_them(store):
+    """The negative twin: every article has an outlet, so none is labelled unknown."""
+    listed = run("stories", "--db", str(store), "--story", "s1")
+    assert "Northern Ledger" in listed.stdout and "unknown outlet" not in listed.stdout

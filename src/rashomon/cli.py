@@ -587,11 +587,13 @@ def stories(
     for column in ("story", "articles", "outlets", "title"):
         table.add_column(column)
     for item in found:
-        outlets = sorted({a["outlet"] for a in item["articles"] if a["outlet"]})
-        table.add_row(shown(item["id"]), str(len(item["articles"])), shown(", ".join(outlets[:4])), shown((item["title"] or "")[:90]))
+        outlets = sorted({a["outlet"] for a in item["articles"] if a["outlet"]})[:4]
+        if unknown := sum(1 for a in item["articles"] if not a["outlet"]):
+            outlets.append(f"unknown outlet ({unknown} article{'s' if unknown > 1 else ''})")
+        table.add_row(shown(item["id"]), str(len(item["articles"])), shown(", ".join(outlets)), shown((item["title"] or "")[:90]))
         if story is not None:
             for article in item["articles"]:
-                table.add_row("", shown(article["id"]), shown(article["outlet"] or ""), shown(article["source_path"]))
+                table.add_row("", shown(article["id"]), shown(article["outlet"] or "unknown outlet"), shown(article["source_path"]))
     Console().print(table)
 
 

@@ -94,3 +94,17 @@ def test_a_bad_size_is_one_line_and_nothing_is_read(tmp_path, command, option, v
     assert (done.exit_code, done.stdout) == (2, "")
     assert done.stderr == f"rashomon: {option} {SIZE_ERROR} {value!r}\n"
     assert not (tmp_path / "news.duckdb").exists()
+
+
+def test_standard_input_over_a_lowered_export_size_is_one_line():
+    done = run("analyze", "-", "--max-export-size", "100", stdin=SHORT)
+    assert (done.exit_code, done.stdout) == (2, "")
+    assert done.stderr == "-: input is over the 100-byte limit\nrashomon: no usable article in the input (see the diagnostics above)\n"
+
+
+def test_a_hostile_record_on_standard_input_costs_only_itself():
+    lines = [json.dumps({"title": "Storm hits port", "text": SHORT}), '{"text": ' + "[" * 5000 + "]" * 5000 + "}"]
+    done = run("analyze", "-", stdin="\n".join(lines) + "\n")
+    assert done.exit_code == 3, done.output
+    assert [a["title"] for a in json.loads(done.stdout)["articles"]] == ["Storm hits port"]
+    assert done.stderr.startswith("-#2: line 2: invalid JSON (nested too deeply)\n")

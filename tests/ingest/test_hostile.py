@@ -85,14 +85,26 @@ def test_a_pretty_printed_single_object_is_one_article(tmp_path):
 
 def test_control_characters_and_long_fields_are_cleaned(tmp_path):
     record = {
-        "title": "Click\x1b]8;;http://x.example/\x07here\x00",
+        "title": "Click\x1b]8;;http://x.example/\x07here\x00\n\nsecond line",
         "outlet": "O" * 5000,
+        "author": "A" * 5000,
+        "url": "https://news.example/" + "p" * 5000,
         "text": "The harbour\x00 reopened on Tuesday after repairs, officials said in a statement.",
     }
     result = read_folder(tmp_path, "record.jsonl", json.dumps(record) + "\n")
     harbour = next(a for a in result.articles if a.title != "Council approves budget")
     assert "\x1b" not in harbour.title and "\x07" not in harbour.title and "\x00" not in harbour.text
-    assert len(harbour.outlet) == 300
+    assert harbour.title == "Click]8;;http://x.example/here second line"
+    assert (len(harbour.outlet), len(harbour.author), len(harbour.url)) == (300, 300, 300)
+
+
+def test_a_record_id_is_cleaned_and_capped_like_the_other_fields(tmp_path):
+    hostile_id = "r\x1b]8;;http://x.example/\x07\n  " + "9" * 5000
+    records = [{"id": hostile_id, "text": GOOD}, {"id": "plain-7", "text": GOOD.replace("budget", "plan")}]
+    result = read_folder(tmp_path, "export.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    keys = sorted(a.source_path.split("#", 1)[1] for a in result.articles if "#" in a.source_path)
+    assert keys == ["plain-7", ("r]8;;http://x.example/ " + "9" * 5000)[:300]]
+    assert not result.diagnostics
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

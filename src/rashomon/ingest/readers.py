@@ -183,6 +183,12 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, "\n".join(lines[index:]).lstrip("\n")
 
 
+def clean_field(value: str) -> str:
+    """A one-line metadata field (title, outlet, url, author, date, record id): cleaned like text, its line breaks and
+    runs of spaces made one space, and cut to ``MAX_FIELD_CHARS``."""
+    return " ".join(clean_text(value).split())[:MAX_FIELD_CHARS].strip()
+
+
 def mostly_other_script(text: str) -> bool:
     """Most letters are outside the Latin alphabet (Chinese, Arabic, Cyrillic...): not English, whatever the word count."""
     letters = [c for c in text[:5000] if c.isalpha()]
@@ -201,7 +207,7 @@ def make_article(text: str, source_path: str, meta: dict[str, str | None]) -> Ar
     language = detect_language(text)
     if language == "unknown":
         raise InputProblem("text is not English; rashomon analyses English news only")
-    meta = {key: clean_text(value)[:MAX_FIELD_CHARS].strip() if isinstance(value, str) else value for key, value in meta.items()}
+    meta = {key: clean_field(value) if isinstance(value, str) else value for key, value in meta.items()}
     title = meta.get("title") or next((line.strip() for line in text.splitlines() if line.strip()), None)
     url = meta.get("url") or None
     outlet = meta.get("outlet") or outlet_from_url(url) or outlet_from_text(text)
@@ -283,7 +289,8 @@ def record_to_article(record: object, source_path: str, position: int, max_chars
     if len(text) > max_chars:
         raise InputProblem(f"record text is {len(text):,} characters, over the {max_chars:,}-character limit")
     record_id = first_field(record, RECORD_ALIASES["id"])
-    key = str(record_id) if record_id is not None else str(position)
+    # the id names the record wherever it is shown, so it is cleaned and capped like the other fields
+    key = (clean_field(str(record_id)) if record_id is not None else "") or str(position)
     meta = {name: (str(value) if (value := first_field(record, RECORD_ALIASES[name])) is not None else None) for name in RECORD_FIELDS}
     return make_article(text.replace("\r\n", "\n"), f"{source_path}#{key}", meta)
 

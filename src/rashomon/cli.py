@@ -120,6 +120,44 @@ TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 AllowPrivate = Annotated[bool, typer.Option("--allow-private", help="Also fetch URLs on loopback, private and other non-public addresses.")]
 IgnoreRobots = Annotated[bool, typer.Option("--ignore-robots", help="Also fetch pages that a site's robots.txt disallows.")]
+MaxFileSize = Annotated[
+    str | None,
+    typer.Option(
+        "--max-file-size", metavar="SIZE", help="Refuse a text or HTML file larger than this: 500kB, 20MB, 1GiB... (default 5MB)."
+    ),
+]
+MaxExportSize = Annotated[
+    str | None,
+    typer.Option(
+        "--max-export-size", metavar="SIZE", help="Refuse a JSONL/JSON/CSV export or standard input larger than this (default 2GB)."
+    ),
+]
+MaxRecordSize = Annotated[
+    str | None,
+    typer.Option(
+        "--max-record-size", metavar="SIZE", help="Refuse a record of an export longer than this, in characters (default 5MB: 5 million)."
+    ),
+]
+
+
+def read_limits(max_file_size: str | None, max_export_size: str | None, max_record_size: str | None):
+    """The read limits the --max-*-size options set (the others left at their defaults), or a one-line error."""
+    from dataclasses import replace
+
+    from rashomon.ingest.readers import DEFAULT_LIMITS, parse_size
+
+    chosen = {}
+    for field, option, value in (
+        ("document_bytes", "--max-file-size", max_file_size),
+        ("export_bytes", "--max-export-size", max_export_size),
+        ("record_chars", "--max-record-size", max_record_size),
+    ):
+        if value is not None:
+            try:
+                chosen[field] = parse_size(value)
+            except ValueError:
+                fail(f"{option} takes a size from 1 byte to 1PB such as 500kB, 20MB or 1GiB, not {value!r}")
+    return replace(DEFAULT_LIMITS, **chosen)
 
 
 def show_version(asked: bool) -> None:
@@ -165,8 +203,10 @@ def example_dir() -> Path:
     raise PackageError("the bundled example corpus is missing from this installation")
 
 
-def run_analysis(paths: list[str], fetcher=None) -> Dossier:
-    """Analyse with a progress bar (articles done / total, rate) on the terminal."""
+def run_analysis(paths: list[str], fetcher=None, limits=None) -> Dossier:
+    """Analyse with a progress bar (articles done / total, rate) on the terminal; files are held to ``limits`` (a
+    :class:`ReadLimits`; the defaults when None)."""
+    from rashomon.ingest.readers import DEFAULT_LIMITS
     from rashomon.pipeline import analyze
 
     with Progress(
@@ -190,7 +230,7 @@ def run_analysis(paths: list[str], fetcher=None) -> Dossier:
             if elapsed:
                 progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.1f} articles/s")
 
-        dossier = analyze(paths, on_done=on_done, on_ingested=on_ingested, fetcher=fetcher)
+        dossier = analyze(paths, on_done=on_done, on_ingested=on_ingested, fetcher=fetcher, limits=limits or DEFAULT_LIMITS)
     for diagnostic in dossier.diagnostics:
         err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
     return dossier
@@ -254,8 +294,12 @@ def analyze(
     story: Annotated[str | None, typer.Option("--story", help="The story id (see rashomon stories).")] = None,
     allow_private: AllowPrivate = False,
     ignore_robots: IgnoreRobots = False,
+    max_file_size: MaxFileSize = None,
+    max_export_size: MaxExportSize = None,
+    max_record_size: MaxRecordSize = None,
 ) -> None:
     """Analyse articles about one event (or one stored story) into a dossier."""
+    limits = read_limits(max_file_size, max_export_size, max_record_size)
     if db is not None or story is not None:
         if paths or db is None or story is None:
             fail("give either PATHS, or --db STORE with --story ID")
@@ -267,7 +311,7 @@ def analyze(
         if not paths:
             fail("give the articles to analyse (files, folders or -), or --db STORE --story ID")
         with web_fetcher(allow_private, ignore_robots) as fetcher:
-            dossier = run_analysis(paths, fetcher)
+            dossier = run_analysis(paths, fetcher, limits)
     if not dossier.articles:
         fail("no usable article in the input (see the diagnostics above)")
     text = render(dossier, fmt)
@@ -333,12 +377,16 @@ def ingest(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="For scripts: no progress bar; only diagnostics and the summary line.")
     ] = False,
+    max_file_size: MaxFileSize = None,
+    max_export_size: MaxExportSize = None,
+    max_record_size: MaxRecordSize = None,
 ) -> None:
     """Add articles, their annotations and their stories to a corpus store; already stored articles are skipped.
 
     Other rashomon commands (serve, stories, stats) can read the store while this runs."""
     from rashomon.pipeline import ingest_into_store
 
+    limits = read_limits(max_file_size, max_export_size, max_record_size)
     if batch < 1:
         fail("--batch must be at least 1")
     if workers is not None and workers < 1:
@@ -363,6 +411,7 @@ def ingest(
             workers=workers,
             refine=refine,
             fetcher=fetcher,
+            limits=limits,
             progress=bar.hooks(before),
         )
     for diagnostic in report.diagnostics:
@@ -558,7 +607,7 @@ def stats(
 
         sys.stdout.write(json.dumps(counts, ensure_ascii=False) + "\n")
         return
-    table = Table(title=str(db), show_header=False)
+    table = Table(title=shown(db), show_header=False)
     for key, value in counts.items():
         table.add_row(key.replace("_", " "), f"{value:,}" if isinstance(value, int) else str(value or ""))
     Console().print(table)
@@ -614,7 +663,7 @@ def export(
             written = store.export(output, fmt.value)
         except OSError as error:
             fail(f"{output}: cannot write: {error.strerror}")
-    err.print(f"wrote {len(written)} files to {output}", highlight=False)
+    err.print(f"wrote {len(written)} files to {shown(output)}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -627,7 +676,8 @@ def demo(
     write_text(output / "dossier.md", render(dossier, Format.md) + "\n")
     write_text(output / "report.html", render(dossier, Format.html))
     Console().print(summary_table(dossier))
-    Console().print(f"wrote {output / 'dossier.json'}, {output / 'dossier.md'} and {output / 'report.html'} (open it in a browser)")
+    written = ", ".join(shown(output / name) for name in ("dossier.json", "dossier.md"))
+    Console().print(f"wrote {written} and {shown(output / 'report.html')} (open it in a browser)", soft_wrap=True)
 
 
 @app.command()
@@ -637,7 +687,7 @@ def report(
 ) -> None:
     """Render a dossier as one self-contained HTML file (opens offline, runs no script)."""
     write_text(output, render(read_dossier(dossier_path), Format.html))
-    err.print(f"wrote {output}", highlight=False)
+    err.print(f"wrote {shown(output)}", highlight=False, soft_wrap=True)
 
 
 def serve_port(text: str) -> int:

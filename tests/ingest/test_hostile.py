@@ -1,13 +1,15 @@
 """Hostile input: each bad file becomes one diagnostic naming it, and the good article beside it is still read."""
 
+import codecs
 import json
 import os
+import socket
 from pathlib import Path
 
 import pytest
 
 from rashomon.ingest import read_paths
-from rashomon.ingest.readers import ReadLimits
+from rashomon.ingest.readers import READ_CHUNK_BYTES, ReadLimits, parse_size, read_at_most
 
 GOOD = (
     "Council approves budget\n\n"
@@ -55,8 +57,13 @@ def test_a_lone_surrogate_escape_is_replaced_not_fatal(tmp_path):
     assert all(t.encode("utf-8") for t in texts)
 
 
-def test_utf16_with_a_byte_order_mark_is_decoded(tmp_path):
-    result = read_folder(tmp_path, "utf16.txt", GOOD.replace("budget", "tax").encode("utf-16"))
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be", "utf-32-be"])
+def test_utf16_with_a_byte_order_mark_is_decoded(tmp_path, encoding):
+    text = GOOD.replace("budget", "tax")
+    data = text.encode("utf-16" if encoding.startswith("utf-16") else "utf-32")
+    if encoding.endswith("-be"):
+        data = {"utf-16-be": codecs.BOM_UTF16_BE, "utf-32-be": codecs.BOM_UTF32_BE}[encoding] + text.encode(encoding)
+    result = read_folder(tmp_path, "utf16.txt", data)
     assert not result.diagnostics
     assert sorted(a.title for a in result.articles) == ["Council approves budget", "Council approves tax"]
 
@@ -78,14 +85,26 @@ def test_a_pretty_printed_single_object_is_one_article(tmp_path):
 
 def test_control_characters_and_long_fields_are_cleaned(tmp_path):
     record = {
-        "title": "Click\x1b]8;;http://x.example/\x07here\x00",
+        "title": "Click\x1b]8;;http://x.example/\x07here\x00\n\nsecond line",
         "outlet": "O" * 5000,
+        "author": "A" * 5000,
+        "url": "https://news.example/" + "p" * 5000,
         "text": "The harbour\x00 reopened on Tuesday after repairs, officials said in a statement.",
     }
     result = read_folder(tmp_path, "record.jsonl", json.dumps(record) + "\n")
     harbour = next(a for a in result.articles if a.title != "Council approves budget")
     assert "\x1b" not in harbour.title and "\x07" not in harbour.title and "\x00" not in harbour.text
-    assert len(harbour.outlet) == 300
+    assert harbour.title == "Click]8;;http://x.example/here second line"
+    assert (len(harbour.outlet), len(harbour.author), len(harbour.url)) == (300, 300, 300)
+
+
+def test_a_record_id_is_cleaned_and_capped_like_the_other_fields(tmp_path):
+    hostile_id = "r\x1b]8;;http://x.example/\x07\n  " + "9" * 5000
+    records = [{"id": hostile_id, "text": GOOD}, {"id": "plain-7", "text": GOOD.replace("budget", "plan")}]
+    result = read_folder(tmp_path, "export.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    keys = sorted(a.source_path.split("#", 1)[1] for a in result.articles if "#" in a.source_path)
+    assert keys == ["plain-7", ("r]8;;http://x.example/ " + "9" * 5000)[:300]]
+    assert not result.diagnostics
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -95,6 +114,16 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path):
     result = read_paths([tmp_path])
     assert messages(result) == {"pipe.txt": "not a regular file (a device, pipe or socket is never read)"}
     assert len(result.articles) == 1
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets here")
+def test_a_socket_is_refused_not_read(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(tmp_path / "s.sock"))
+        result = read_paths([tmp_path])
+    assert messages(result) == {"s.sock": "not a regular file (a device, pipe or socket is never read)"}
+    assert [a.title for a in result.articles] == ["Council approves budget"]
 
 
 def test_broken_links_and_empty_folders_are_reported(tmp_path):
@@ -177,8 +206,72 @@ def test_link_loops_are_reported_and_a_folder_loop_is_not_followed(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)
     result = read_paths([tmp_path])
-    assert messages(result) == {"one": "broken symbolic link", "two": "broken symbolic link"}
+    assert messages(result) == {
+        "one": "broken symbolic link",
+        "two": "broken symbolic link",
+        "up": "symbolic link to a folder, not followed (give the folder itself to read it)",
+    }
     assert [a.title for a in result.articles] == ["Council approves budget"]
+
+
+def test_a_folder_link_is_named_and_its_folder_read_when_given(tmp_path):
+    """The negative twin of the loop: a link to an ordinary folder is not walked into either, but said, and the folder
+    it names is read when given itself."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "more").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    linked = read_paths([tmp_path / "articles"])
+    assert (linked.articles, messages(linked)) == (
+        [],
+        {"more": "symbolic link to a folder, not followed (give the folder itself to read it)"},
+    )
+    given = read_paths([tmp_path / "articles" / "more"])
+    assert ([a.title for a in given.articles], given.diagnostics) == (["Council approves budget"], [])
+
+
+def refuse_listing(monkeypatch, folder: Path) -> None:
+    """Make listing ``folder`` fail as it does for a user without read permission on it (tests run as root here, where
+    chmod 000 does not stop root from listing it)."""
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unreadable_subfolder_is_one_diagnostic_and_the_rest_is_read(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "other.txt").write_text(GOOD.replace("budget", "plan"), encoding="utf-8")
+    refuse_listing(monkeypatch, tmp_path / "locked")
+    result = read_paths([tmp_path])
+    assert [a.title for a in result.articles] == ["Council approves budget"]
+    assert [(d.source_path, d.message) for d in result.diagnostics] == [(str(tmp_path / "locked"), "cannot read folder: Permission denied")]
+
+
+def test_an_unreadable_folder_given_is_one_diagnostic_not_an_empty_folder(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    refuse_listing(monkeypatch, tmp_path)
+    result = read_paths([tmp_path])
+    assert result.articles == []
+    assert [(d.source_path, d.message) for d in result.diagnostics] == [(str(tmp_path), "cannot read folder: Permission denied")]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root lists a folder whatever its permissions")
+def test_a_folder_without_read_permission_is_one_diagnostic(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked").chmod(0)
+    try:
+        result = read_paths([tmp_path])
+    finally:
+        (tmp_path / "locked").chmod(0o700)
+    assert [a.title for a in result.articles] == ["Council approves budget"]
+    assert messages(result) == {"locked": "cannot read folder: Permission denied"}
 
 
 def test_the_size_limits_are_settable_and_each_names_its_limit(tmp_path):
@@ -216,3 +309,35 @@ def test_an_unreadable_file_is_one_diagnostic_and_the_rest_is_read(tmp_path, mon
     result = read_paths([tmp_path])
     assert [a.source_path.rsplit("/", 1)[-1] for a in result.articles] == ["good.txt"]
     assert messages(result) == {"secret.txt": "cannot read: Permission denied"}
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("500", 500), ("500kB", 500_000), ("20MB", 20_000_000), ("1.5MiB", 1_572_864), (" 2 gb ", 2_000_000_000), ("1PB", 10**15)],
+)
+def test_sizes_are_read_in_decimal_and_binary_units(text, size):
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["0", "-1", "abc", "10XB", "", "2PB", "0.4"])
+def test_what_is_not_a_size_from_one_byte_to_a_petabyte_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_size(text)
+
+
+def test_a_limit_raised_to_a_petabyte_reads_a_small_file_without_reserving_it(tmp_path):
+    """A read of ``limit + 1`` bytes at once would allocate the limit first (a MemoryError at 1 PB); reads are chunked."""
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "export.jsonl").write_text(json.dumps({"text": GOOD.replace("budget", "plan")}) + "\n", encoding="utf-8")
+    huge = ReadLimits(document_bytes=10**15, export_bytes=10**15, record_chars=10**15)
+    result = read_paths([tmp_path], limits=huge)
+    assert (sorted(a.title for a in result.articles), result.diagnostics) == (["Council approves budget", "Council approves plan"], [])
+
+
+def test_a_chunked_bounded_read_stops_just_over_its_limit(tmp_path):
+    big = tmp_path / "big.bin"
+    big.write_bytes(b"x" * (3 * READ_CHUNK_BYTES))
+    with big.open("rb") as handle:
+        assert len(read_at_most(handle, READ_CHUNK_BYTES + 7)) == READ_CHUNK_BYTES + 7
+    with big.open("rb") as handle:
+        assert read_at_most(handle, 10 * READ_CHUNK_BYTES) == big.read_bytes()

@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -274,6 +276,66 @@ def test_an_interrupted_reassignment_is_finished_by_the_next_run(stream_file, tm
     with CorpusStore(path) as store:
         ingest_into_store([stream_file], store, batch_size=16, workers=1)
     assert calls == [60], "a finished re-assignment was done again"
+
+
+# A process that ingests the stream and kills itself with SIGKILL inside the final re-assignment: in its in-memory
+# part (after one article was reconsidered), or inside its write transaction (its last statement, which clears the
+# pending mark, executed; its COMMIT not). A real kill -9 at a chosen point, where no handler runs.
+KILLED_INGEST = """
+import os, signal, sys
+import rashomon.store.corpus as corpus
+from rashomon.pipeline import IngestProgress, ingest_into_store
+
+def die(*_):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+class DiesAtTheReassignmentCommit:
+    cleared = False
+
+    def __init__(self, con):
+        self.wrapped = con
+        # DuckDB finds a data frame named in SQL among the caller's variables; this wrapper is the caller now
+        self.wrapped.execute("SET python_scan_all_frames = true")
+
+    def execute(self, sql, *args):
+        if sql.startswith("DELETE FROM pending_work"):
+            DiesAtTheReassignmentCommit.cleared = True
+        elif sql == "COMMIT" and DiesAtTheReassignmentCommit.cleared:
+            die()
+        return self.wrapped.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.wrapped, name)
+
+progress = None
+if sys.argv[3] == "in memory":
+    progress = IngestProgress(on_refine=lambda done, total: die() if done >= 1 else None)
+else:
+    real_con = corpus.CorpusStore.con
+    corpus.CorpusStore.con = property(lambda store: DiesAtTheReassignmentCommit(real_con.fget(store)))
+with corpus.CorpusStore(sys.argv[2]) as store:
+    ingest_into_store([sys.argv[1]], store, batch_size=16, workers=1, progress=progress)
+"""
+
+
+@pytest.mark.parametrize("where", ["in memory", "in its transaction"])
+def test_kill_9_inside_the_reassignment_is_finished_by_the_next_command(stream_file, tmp_path, where):
+    with CorpusStore(tmp_path / "whole.duckdb") as store:
+        ingest_into_store([stream_file], store, batch_size=16, workers=1)
+        expected = store.stories()
+    path = tmp_path / "news.duckdb"
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_INGEST, str(stream_file), str(path), where], check=False, capture_output=True, text=True, timeout=300
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    with CorpusStore(path) as store:
+        assert (store.article_count(), store.pending_refine()) == (60, 0)
+    done = run("ingest", str(stream_file), "--db", str(path), "--quiet")
+    assert done.exit_code == 0, done.output
+    assert "added 0, skipped 60 already stored" in done.stderr
+    with CorpusStore(path) as store:
+        assert store.pending_refine() is None
+        assert store.stories() == expected
 
 
 def test_refine_off_records_nothing_pending(stream_file, tmp_path):

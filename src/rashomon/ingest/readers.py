@@ -11,11 +11,13 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from rashomon.errors import InputError
 from rashomon.ingest.metadata import detect_language, outlet_from_text, outlet_from_url
@@ -36,6 +38,7 @@ SURROGATES = re.compile("[\ud800-\udfff]")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}
+FOLDER_LINK = "symbolic link to a folder, not followed (give the folder itself to read it)"
 FRONT_MATTER_KEYS = {
     "outlet": "outlet",
     "source": "outlet",
@@ -85,6 +88,29 @@ class ReadLimits:
 
 
 DEFAULT_LIMITS = ReadLimits()
+# The largest size a limit may be set to: 1 PB, beyond any memory this runs in, and inside the C ``long`` that
+# ``csv.field_size_limit`` takes.
+MAX_SETTABLE_SIZE = 10**15
+# Bytes per read of a bounded read: a read of ``limit + 1`` bytes at once would allocate the whole limit up front
+# (BufferedReader does), which a limit raised to terabytes turns into a MemoryError; 1 MiB reads cost nothing more.
+READ_CHUNK_BYTES = 1 << 20
+
+
+def parse_size(text: str) -> int:
+    """A size such as ``500kB``, ``20MB``, ``1.5GiB`` or a plain number, as a whole number; ``ValueError`` when it is
+    not one, or not from 1 to 1 PB.
+
+    Read by pydantic's ``ByteSize`` (already a dependency): kB, MB, GB are powers of 1000, KiB, MiB, GiB of 1024.
+    """
+    from pydantic import ByteSize, TypeAdapter, ValidationError
+
+    try:
+        size = int(TypeAdapter(ByteSize).validate_python(text.strip()))
+    except ValidationError:
+        raise ValueError(f"not a size: {text!r}") from None
+    if not 1 <= size <= MAX_SETTABLE_SIZE:
+        raise ValueError(f"not from 1 byte to 1PB: {text!r}")
+    return size
 
 
 @dataclass
@@ -157,6 +183,12 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, "\n".join(lines[index:]).lstrip("\n")
 
 
+def clean_field(value: str) -> str:
+    """A one-line metadata field (title, outlet, url, author, date, record id): cleaned like text, its line breaks and
+    runs of spaces made one space, and cut to ``MAX_FIELD_CHARS``."""
+    return " ".join(clean_text(value).split())[:MAX_FIELD_CHARS].strip()
+
+
 def mostly_other_script(text: str) -> bool:
     """Most letters are outside the Latin alphabet (Chinese, Arabic, Cyrillic...): not English, whatever the word count."""
     letters = [c for c in text[:5000] if c.isalpha()]
@@ -175,7 +207,7 @@ def make_article(text: str, source_path: str, meta: dict[str, str | None]) -> Ar
     language = detect_language(text)
     if language == "unknown":
         raise InputProblem("text is not English; rashomon analyses English news only")
-    meta = {key: clean_text(value)[:MAX_FIELD_CHARS].strip() if isinstance(value, str) else value for key, value in meta.items()}
+    meta = {key: clean_field(value) if isinstance(value, str) else value for key, value in meta.items()}
     title = meta.get("title") or next((line.strip() for line in text.splitlines() if line.strip()), None)
     url = meta.get("url") or None
     outlet = meta.get("outlet") or outlet_from_url(url) or outlet_from_text(text)
@@ -257,7 +289,8 @@ def record_to_article(record: object, source_path: str, position: int, max_chars
     if len(text) > max_chars:
         raise InputProblem(f"record text is {len(text):,} characters, over the {max_chars:,}-character limit")
     record_id = first_field(record, RECORD_ALIASES["id"])
-    key = str(record_id) if record_id is not None else str(position)
+    # the id names the record wherever it is shown, so it is cleaned and capped like the other fields
+    key = (clean_field(str(record_id)) if record_id is not None else "") or str(position)
     meta = {name: (str(value) if (value := first_field(record, RECORD_ALIASES[name])) is not None else None) for name in RECORD_FIELDS}
     return make_article(text.replace("\r\n", "\n"), f"{source_path}#{key}", meta)
 
@@ -374,21 +407,34 @@ def read_bytes(data: bytes, source_path: str, suffix: str = "", limits: ReadLimi
     return result
 
 
-def iter_files(path: Path) -> Iterator[Path]:
-    """The entries under a path that are not folders, recursively and in a stable order, hidden ones left out (devices,
-    pipes and broken links are yielded too, so that each gets its diagnostic instead of vanishing)."""
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if not child.is_dir() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                yield child
-    else:
-        yield path
+def iter_files(path: Path) -> Iterator[tuple[Path, str | None]]:
+    """The entries under a path that are not folders, recursively and in a stable order, hidden ones left out, each with
+    the problem already known to stop it being read (None when none is).
+
+    Nothing vanishes without a word (``Path.rglob`` silently skips what it cannot list and links to folders): devices,
+    pipes and broken links are yielded for their own diagnostics, a folder that cannot be listed is yielded with its
+    error, and a link to a folder with the reason it is not followed (a link loop would otherwise be walked forever).
+    """
+    if not path.is_dir():
+        yield path, None
+        return
+    entries: list[tuple[Path, str | None]] = []
+
+    def unlisted(error: OSError) -> None:
+        entries.append((Path(error.filename), f"cannot read folder: {error.strerror}"))
+
+    for folder, subfolders, names in os.walk(path, onerror=unlisted):
+        linked = [name for name in subfolders if os.path.islink(os.path.join(folder, name)) and not name.startswith(".")]
+        subfolders[:] = [name for name in subfolders if not name.startswith(".") and name not in linked]
+        entries.extend((Path(folder, name), FOLDER_LINK) for name in linked)
+        entries.extend((Path(folder, name), None) for name in names if not name.startswith("."))
+    yield from sorted(entries, key=lambda entry: entry[0])
 
 
 def read_local(given: str | Path, result: IngestResult, limits: ReadLimits = DEFAULT_LIMITS) -> None:
     """Read one file, folder (recursive) or ``-`` (stdin) into ``result``."""
     if str(given) == "-":
-        data = sys.stdin.buffer.read(limits.export_bytes + 1)
+        data = read_at_most(sys.stdin.buffer, limits.export_bytes + 1)
         if len(data) > limits.export_bytes:
             result.diagnostics.append(
                 Diagnostic(source_path="-", stage="ingest", message=f"input is over the {limits.export_bytes:,}-byte limit")
@@ -402,14 +448,16 @@ def read_local(given: str | Path, result: IngestResult, limits: ReadLimits = DEF
         result.diagnostics.append(Diagnostic(source_path=str(given), stage="ingest", message=message))
         return
     files = 0
-    for file in iter_files(path):
+    for file, known_problem in iter_files(path):
         files += 1
         try:
+            if known_problem is not None:
+                raise InputProblem(known_problem)
             if file.is_symlink() and not file.exists():
                 raise InputProblem("broken symbolic link")
             if not file.is_file():
                 raise InputProblem("not a regular file (a device, pipe or socket is never read)")
-            data = read_bounded(file, limits.export_bytes)
+            data = read_bounded(file, max(limits.document_bytes, limits.export_bytes))
         except InputProblem as problem:
             result.diagnostics.append(Diagnostic(source_path=str(file), stage="ingest", message=str(problem)))
             continue
@@ -424,10 +472,23 @@ def read_local(given: str | Path, result: IngestResult, limits: ReadLimits = DEF
 def read_bounded(path: Path, limit: int) -> bytes:
     """A file's bytes, refusing it as soon as more than ``limit`` bytes have been read (whatever its size claims)."""
     with path.open("rb") as handle:
-        data = handle.read(limit + 1)
+        data = read_at_most(handle, limit + 1)
     if len(data) > limit:
         raise InputProblem(f"file is over the {limit:,}-byte limit")
     return data
+
+
+def read_at_most(handle: BinaryIO, count: int) -> bytes:
+    """Up to ``count`` bytes of a stream, read in chunks, so that memory grows with what arrives, not with ``count``."""
+    chunks = []
+    left = count
+    while left > 0:
+        chunk = handle.read(min(left, READ_CHUNK_BYTES))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def unique_ids(articles: list[Article]) -> list[Article]:

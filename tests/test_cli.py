@@ -108,7 +108,10 @@ def test_version_and_short_help():
 
 def test_help_lists_the_exit_statuses():
     text = " ".join(run("--help").stdout.replace("│", " ").split())
-    assert "Exit status: 0 success; 1 a bug in rashomon (traceback shown; please report it); 2 bad arguments or input" in text
+    assert (
+        "Exit status: 0 success; 1 a bug in rashomon (traceback shown, or an internal diagnostic per article; "
+        "please report it); 2 bad arguments" in text
+    )
     assert "4 the corpus store cannot be opened, read or written; 5 part of the installation is missing" in text
 
 
@@ -217,3 +220,31 @@ def test_stories_of_known_outlets_name_them(store):
     """The negative twin: every article has an outlet, so none is labelled unknown."""
     listed = run("stories", "--db", str(store), "--story", "s1")
     assert "Northern Ledger" in listed.stdout and "unknown outlet" not in listed.stdout
+
+
+def test_an_extractor_bug_on_one_article_writes_the_output_and_exits_1(monkeypatch, tmp_path):
+    """An extractor that fails is a bug: the dossier is written, the article is named, and the status is not success."""
+
+    def broken_numbers(doc):
+        raise KeyError("no such span")
+
+    monkeypatch.delenv("RASHOMON_STRICT", raising=False)
+    monkeypatch.setattr("rashomon.annotate.components.extract_numbers", broken_numbers)
+    (tmp_path / "story.txt").write_text(STORY)
+    done = run("analyze", str(tmp_path / "story.txt"), "-o", str(tmp_path / "dossier.json"))
+    assert done.exit_code == 1, done.output
+    assert "internal error in numbers: KeyError: 'no such span'" in done.stderr
+    assert done.stderr.endswith(
+        "rashomon: 1 internal error(s) in rashomon's extractors, named above; the output holds the rest (please report it)\n"
+    )
+    written = json.loads((tmp_path / "dossier.json").read_text())
+    assert len(written["articles"]) == 1 and written["numbers"] == [] and written["claims"] == []
+
+
+def test_without_an_extractor_bug_analyze_exits_0(monkeypatch, tmp_path):
+    """The negative twin: the same story, no bug, status 0 and no internal line."""
+    monkeypatch.delenv("RASHOMON_STRICT", raising=False)
+    (tmp_path / "story.txt").write_text(STORY)
+    done = run("analyze", str(tmp_path / "story.txt"), "-o", str(tmp_path / "dossier.json"))
+    assert done.exit_code == 0 and "internal error" not in done.stderr, done.output
+    assert json.loads((tmp_path / "dossier.json").read_text())["numbers"], "the numbers the broken extractor missed"

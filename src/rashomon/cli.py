@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from typer.core import TyperGroup
 
-from rashomon.errors import EXIT_CODES, PARTIAL, InputError, InternalError, PackageError, RashomonError, StoreError
+from rashomon.errors import EXIT_CODES, INTERNAL, PARTIAL, InputError, InternalError, PackageError, RashomonError, StoreError
 from rashomon.model import Dossier
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -320,7 +320,7 @@ def analyze(
     else:
         write_text(output, text + "\n")
     err.print(summary_table(dossier))
-    exit_if_skipped(dossier.diagnostics)
+    exit_by_diagnostics(dossier.diagnostics)
 
 
 def web_fetcher(allow_private: bool, ignore_robots: bool):
@@ -330,8 +330,17 @@ def web_fetcher(allow_private: bool, ignore_robots: bool):
     return Fetcher(FetchPolicy(allow_private=allow_private, respect_robots=not ignore_robots))
 
 
-def exit_if_skipped(diagnostics: list) -> None:
-    """Exit with status 3 (``PARTIAL``) when the run left some inputs out (its output holds the others), so that scripts can tell."""
+def exit_by_diagnostics(diagnostics: list) -> None:
+    """After the output is written: exit with status 1 (``INTERNAL``) when an extractor failed on some article (a bug,
+    each named by its ``internal`` diagnostic), else 3 (``PARTIAL``) when the run left some inputs out, so that scripts
+    can tell either from a clean run."""
+    if bugs := sum(1 for d in diagnostics if d.stage == "internal"):
+        err.print(
+            f"rashomon: {bugs} internal error(s) in rashomon's extractors, named above; the output holds the rest (please report it)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(INTERNAL)
     if any(d.stage == "ingest" for d in diagnostics):
         raise typer.Exit(PARTIAL)
 
@@ -417,7 +426,7 @@ def ingest(
     for diagnostic in report.diagnostics:
         err.print(f"[yellow]{shown(diagnostic.source_path)}[/]: {shown(diagnostic.message)}", highlight=False, soft_wrap=True)
     err.print(ingest_summary(report), highlight=False, soft_wrap=True)
-    exit_if_skipped(report.diagnostics)
+    exit_by_diagnostics(report.diagnostics)
 
 
 def ingest_summary(report) -> str:
@@ -517,7 +526,7 @@ def follow_feeds(feeds: list[str], db: Path, every: str | None, fetcher, options
         if interval is not None:
             err.print(f"polling {len(feeds)} feed(s) every {every}; Ctrl+C stops", highlight=False)
         watch_feeds(feeds, store, fetcher, every=interval, on_round=on_round, **options)
-    exit_if_skipped(diagnostics)
+    exit_by_diagnostics(diagnostics)
 
 
 @app.command()
@@ -556,7 +565,7 @@ def fetch(
     for article in result.articles:
         write_fetched(article, output)
     err.print(f"wrote {len(result.articles)} article(s) to {shown(output)}", highlight=False, soft_wrap=True)
-    exit_if_skipped(result.diagnostics)
+    exit_by_diagnostics(result.diagnostics)
 
 
 def write_fetched(article, folder: Path) -> None:

@@ -20,7 +20,7 @@ PACKAGE = 5
 # What each status means, as ``rashomon --help`` shows it (the README's "Exit status" table says more).
 EXIT_CODES = {
     OK: "success",
-    INTERNAL: "a bug in rashomon (traceback shown; please report it)",
+    INTERNAL: "a bug in rashomon (traceback shown, or an internal diagnostic per article; please report it)",
     INPUT: "bad arguments or input (unreadable file, nothing usable, unknown story id)",
     PARTIAL: "output written, some inputs left out (each named by a diagnostic)",
     STORE: "the corpus store cannot be opened, read or written",

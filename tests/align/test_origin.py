@@ -98,3 +98,27 @@ def test_source_credit_line_names_the_agency():
 )
 def test_claims_credited_to_an_outlet_count_for_it(attributed, expected):
     assert cited_outlet(attributed, {"Harbour Post", "BBC"}) == expected
+
+
+WIRE_SENTENCES = [
+    "Rescue teams in Port Amira worked through the night to reach survivors of the factory fire.",
+    "The regional governor said the death toll could rise as more floors are searched.",
+    "Relatives gathered outside the city hospital waiting for news of the missing workers.",
+    "The factory had passed a safety inspection only three months ago, according to local records.",
+    "Union leaders called a strike across the district for Monday and demanded arrests.",
+]
+PLACES = ["harbour", "market", "station", "stadium", "library", "bridge", "museum", "airport", "college", "theatre", "garden", "tower"]
+
+
+def long_report(template: str, shared: int) -> str:
+    """A long report of its own (twelve sentences on other topics) that takes ``shared`` sentences of one wire story."""
+    return " ".join(WIRE_SENTENCES[:shared] + [template.format(place) for place in PLACES])
+
+
+@pytest.mark.parametrize(("shared", "same"), [(5, True), (4, False)])
+def test_many_copied_sentences_share_origin_in_long_reports(shared, same):
+    """Five near-identical long sentences are one origin even when they are a small share of two long reports; four are not."""
+    first = long_report("Our correspondent visited the {} near the old town and spoke to several residents there.", shared)
+    second = long_report("Traffic around the {} was diverted for most of the afternoon while engineers checked the wiring.", shared)
+    origins = assign_origins([article("a", first), article("b", second)])
+    assert (origins["a"] == origins["b"]) is same

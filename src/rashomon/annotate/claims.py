@@ -13,6 +13,7 @@ from rashomon.annotate.lexicon import (
     CLAIM_VERBS,
     DENIAL_PHRASES,
     DENIAL_VERBS,
+    DENIED_NOUNS,
     HEDGE_PHRASES,
     HEDGE_WORDS,
     NEGATIONS,
@@ -71,13 +72,19 @@ def claim_status(sentence: Span, quoted: list[tuple[int, int]], has_quote: bool)
 
 
 def is_denial(token: Token) -> bool:
-    """A verb that denies a statement ("denied that ...", "rejected the reports"), not one that turns down an offer."""
+    """A verb that denies a statement, not one that turns down an offer.
+
+    Denied are: a clause ("denied that ..."), an act ("denied shooting at ..."), a claim ("rejected the reports"), one's
+    part in something ("denied involvement"), or the clause a relative pronoun stands for ("..., which the group denied").
+    """
     if token.pos_ not in ("VERB", "AUX") or not verb_lemma(token, DENIAL_VERBS):
         return False
     for child in token.children:
         if child.dep_ in ("ccomp", "xcomp", "pcomp"):
             return True
-        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in CLAIM_NOUNS:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in CLAIM_NOUNS | DENIED_NOUNS:
+            return True
+        if child.dep_ == "dobj" and (child.tag_ == "VBG" or (child.tag_ == "WDT" and token.dep_ == "relcl")):
             return True
     return token.dep_ in ("ROOT", "conj", "parataxis") and not any(c.dep_ in ("dobj", "prep") for c in token.children)
 

@@ -178,7 +178,13 @@ DENIAL_VERBS = frozenset(
         "disown",
         "discount",
         "dispute",
+        "doubt",
     ]
+)
+# What one denies having done or had ("denied involvement", "denies any wrongdoing"): as the object of a denial verb
+# these nouns deny a statement, unlike "denied access" or "rejected the offer", which turn something down.
+DENIED_NOUNS = frozenset(
+    ["involvement", "responsibility", "wrongdoing", "role", "link", "links", "knowledge", "participation", "guilt", "part", "complicity"]
 )
 DENIAL_PHRASES = (
     "refused to confirm",

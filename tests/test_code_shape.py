@@ -16,7 +16,6 @@ MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 50
 
 LONG_MODULES = {
-    "annotate/lexicon.py": "word lists and units are data kept in one place by design; a module per list would scatter them",
     "align/findings.py": "every finding kind (corroborated, figures, contradictions, single source) in one step; to split by kind",
     "align/relation.py": "the relation rules with their thresholds; the thresholds move to data with issue 14's lexicon work",
     "annotate/numbers.py": "number parsing and measure frames together; frames (bearer, place, magnitude) can become their own module",

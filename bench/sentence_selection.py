@@ -31,18 +31,17 @@ from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from rashomon.annotate.lexicon import (
-    CLAIM_VERBS,
-    CURRENCIES,
-    DENIAL_VERBS,
-    INDIRECT_SPEECH_VERBS,
-    REPORT_ADVERBS,
-    REPORT_VERBS,
-    SCALES,
-    SMALL_NUMBERS,
-    SPEECH_VERBS,
-    verb_lemma,
-)
+from rashomon.annotate.lexicon import ENGLISH, verb_lemma
+
+CLAIM_VERBS = ENGLISH.claim_verbs
+CURRENCIES = ENGLISH.currencies
+DENIAL_VERBS = ENGLISH.denial_verbs
+INDIRECT_SPEECH_VERBS = ENGLISH.indirect_speech_verbs
+REPORT_ADVERBS = ENGLISH.report_adverbs
+REPORT_VERBS = ENGLISH.report_verbs
+SCALES = ENGLISH.scales
+SMALL_NUMBERS = ENGLISH.small_numbers
+SPEECH_VERBS = ENGLISH.speech_verbs
 
 QUOTE_CHARACTERS = frozenset("\"\u201c\u201d\u2018\u2019'")
 TIME_WORDS = frozenset(

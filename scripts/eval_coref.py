@@ -223,7 +223,7 @@ class Assigner:
 
     def linked_person(self, doc_id: str, span):
         """The named person a pronoun or description phrase stands for in its article, if rashomon ties it to one."""
-        from rashomon.annotate.lexicon import PRONOUN_GENDER
+        from rashomon.annotate.lexicon import ENGLISH
         from rashomon.annotate.quotes import find_quote_spans
         from rashomon.annotate.speakers import PLACE_OR_BODY, Discourse
 
@@ -238,7 +238,7 @@ class Assigner:
         discourse = self.discourses[doc_id]
         head = span.root
         if head.pos_ == "PRON":
-            gender = PRONOUN_GENDER.get(POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_))
+            gender = ENGLISH.pronoun_gender.get(POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_))
             return discourse.most_salient(head.idx, ("PERSON",), gender) if gender else None
         if head.pos_ == "NOUN":
             names = [t.lemma_.lower() for t in span if t.ent_type_ in PLACE_OR_BODY and t.i != head.i]

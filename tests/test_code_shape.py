@@ -16,15 +16,13 @@ MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 50
 
 LONG_MODULES = {
-    "annotate/lexicon.py": "word lists and units are data kept in one place by design; a module per list would scatter them",
     "align/findings.py": "every finding kind (corroborated, figures, contradictions, single source) in one step; to split by kind",
-    "align/relation.py": "the relation rules with their thresholds; the thresholds move to data with issue 14's lexicon work",
+    "align/relation.py": "the relation rules in their order, each threshold with its origin; the figure rules (units, bounds) can move out",
     "annotate/numbers.py": "number parsing and measure frames together; frames (bearer, place, magnitude) can become their own module",
     "annotate/quotes.py": "direct and indirect quote finders share their cue handling; quotes are being reworked (issue 11)",
     "cli.py": "one module for all commands; a cli/ package with a module per command group is the natural split",
     "ingest/readers.py": "one reader per input format (text, HTML, JSON, JSONL, CSV, stdin, URL) with their shared limits",
     "resolve/actors.py": "the name-matching rules of actor resolution; resolve/ is being reworked (issue 11)",
-    "store/corpus.py": "the store class with export, refine, the lock waits and the browse queries; browse queries can move out",
     "annotate/speakers.py": "speaker and description resolution with the type cues (issue 11); descriptions can become their own module",
 }
 

@@ -24,6 +24,13 @@ def test_clean_name_strips_titles_and_possessives():
     assert clean_name("Jane Hill MP") == "Jane Hill"
 
 
+def test_every_role_title_is_a_title_before_a_name():
+    """The titles are one list (the lexicon's role titles and name titles): a rank that describes a person named before
+    ("the Brigadier said") is stripped before a name too; a name that merely starts like one is kept."""
+    assert clean_name("Brigadier Yuri Volkov") == "Yuri Volkov"
+    assert clean_name("Brigitte Volkov") == "Brigitte Volkov"
+
+
 def test_full_name_surname_title_and_possessive_join():
     resolved, _ = run(
         ("a1", "Maria Lopez", "PERSON"), ("a2", "Lopez", "PERSON"), ("a2", "President Lopez", "PERSON"), ("a1", "Lopez's", "PERSON")

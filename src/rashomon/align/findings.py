@@ -41,7 +41,11 @@ from rashomon.align.relation import (
     relate,
     same_scope,
 )
+from rashomon.annotate.lexicon import ENGLISH
 from rashomon.model import Claim, Dossier, Finding, FindingSide, NumberClaim
+
+MONTHS = ENGLISH.month_numbers
+WEEKDAYS = ENGLISH.weekdays
 
 NOTABLE_STATUSES = {"claimed", "denied"}
 # The learned stance model only speaks on pairs the rules left open that are close in meaning and share
@@ -53,13 +57,6 @@ LEARNED_DISAGREE = 0.5
 MAX_SUMMARY_CHARS = 220
 # Cosine similarity of MiniLM sentence vectors above which two sentences are the same words with trivial edits.
 RESTATEMENT_SIMILARITY = 0.95
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1
-    )
-}
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 KIND_ORDER = {"disputed": 0, "evolving": 1, "corroborated": 2, "single_source": 3}
 
 Related = list[tuple[int, int, Relation]]

@@ -14,8 +14,11 @@ from collections import defaultdict
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 
-from rashomon.annotate.lexicon import MEDIA_WORDS
+from rashomon.annotate.lexicon import ENGLISH
 from rashomon.model import Article
+
+MEDIA_WORDS = ENGLISH.media_words
+AGENCIES = ENGLISH.news_agencies
 
 # Whole-article near duplicates: MinHash over 5-word shingles (datasketch's usual setting for documents), 128
 # permutations (standard error of the Jaccard estimate about 0.04), Jaccard 0.5 and more is one text edited.
@@ -37,29 +40,6 @@ COPY_SENTENCES_ALONE = 5
 # so that the exact rapidfuzz check sees every near-identical pair.
 SENTENCE_CANDIDATE = 0.4
 SENTENCE_PERMUTATIONS = 32
-AGENCIES = {
-    "ap": "AP",
-    "associated press": "AP",
-    "reuters": "Reuters",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "upi": "UPI",
-    "dpa": "dpa",
-    "pa": "PA",
-    "press association": "PA",
-    "ansa": "ANSA",
-    "efe": "EFE",
-    "xinhua": "Xinhua",
-    "bloomberg": "Bloomberg",
-    "tass": "TASS",
-    "interfax": "Interfax",
-    "kyodo": "Kyodo",
-    "yonhap": "Yonhap",
-    "anadolu": "Anadolu",
-    "bernama": "Bernama",
-    "pti": "PTI",
-    "ians": "IANS",
-}
 AGENCY_NAMES = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, reverse=True))
 DATELINE_AGENCY = re.compile(rf"^[^\n]{{0,60}}\((?P<agency>{AGENCY_NAMES})\)\s*[-\u2013\u2014:]", re.IGNORECASE | re.MULTILINE)
 CONTRIBUTED = re.compile(rf"\b(?P<agency>{AGENCY_NAMES})\b[^\n]{{0,80}}\bcontributed\b", re.IGNORECASE)

@@ -15,18 +15,18 @@ from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from rashomon.annotate.lexicon import (
-    LIGHT_VERBS,
-    MEASURE_CLASSES,
-    NEGATIONS,
-    OPPOSITE_PREDICATES,
-    REPORT_VERBS,
-    SCALES,
-    UNIT_OFFSETS,
-    UNITS,
-    UPDATE_CUES,
-)
+from rashomon.annotate.lexicon import ENGLISH
 from rashomon.model import Claim, NumberClaim
+
+LIGHT_VERBS = ENGLISH.light_verbs
+MEASURE_CLASSES = ENGLISH.measure_classes
+NEGATIONS = ENGLISH.negations
+OPPOSITE_PREDICATES = ENGLISH.opposite_predicates
+REPORT_VERBS = ENGLISH.report_verbs
+SCALES = ENGLISH.scales
+UNIT_OFFSETS = ENGLISH.unit_offsets
+UNITS = ENGLISH.units
+UPDATE_CUES = ENGLISH.update_cues
 
 WRITTEN_NUMBER = re.compile(r"\d+(?:\.(?P<decimals>\d+))?\s*(?P<scale>million|billion|trillion|thousand|bn|mn|m|k)?\b", re.IGNORECASE)
 # "about N" admits 10 % either side: the reach of news rounding ("about 200" for 187 to 213), the first version's

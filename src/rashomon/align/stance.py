@@ -20,8 +20,17 @@ from pathlib import Path
 
 import numpy as np
 
-from rashomon.annotate.lexicon import DENIAL_PHRASES, DENIAL_VERBS, HEDGE_WORDS, NEGATIONS, REPORT_ADVERBS
+from rashomon.annotate.lexicon import ENGLISH
 from rashomon.errors import PackageError
+
+DENIAL_PHRASES = ENGLISH.denial_phrases
+DENIAL_VERBS = ENGLISH.denial_verbs
+HEDGE_WORDS = ENGLISH.hedge_words
+NEGATIONS = ENGLISH.negations
+REPORT_ADVERBS = ENGLISH.report_adverbs
+REFUTE_WORDS = ENGLISH.refute_words
+DISCUSS_WORDS = ENGLISH.discuss_words
+STOP = ENGLISH.stance_stop_words
 
 MODEL_PATH = Path(__file__).parent / "models" / "stance.npz"
 LABELS = ("agree", "disagree", "discuss", "unrelated")
@@ -36,147 +45,6 @@ HASH_BUCKETS = 1 << 18
 # negation or denial in only one of the two is disagreement (see ``opposite_polarity``).
 POLARITY_SIMILARITY = 0.5
 POLARITY_SHARED_WORDS = 2
-REFUTE_WORDS = frozenset(
-    [
-        "fake",
-        "hoax",
-        "false",
-        "debunk",
-        "debunked",
-        "denies",
-        "denied",
-        "deny",
-        "denial",
-        "refute",
-        "refuted",
-        "refutes",
-        "untrue",
-        "fabricated",
-        "myth",
-        "not",
-        "no",
-        "never",
-        "rumor",
-        "rumour",
-        "satire",
-        "prank",
-        "doubt",
-        "doubts",
-    ]
-)
-DISCUSS_WORDS = frozenset(
-    [
-        "reportedly",
-        "allegedly",
-        "claims",
-        "claimed",
-        "claim",
-        "according",
-        "purportedly",
-        "apparently",
-        "rumors",
-        "rumours",
-        "unconfirmed",
-        "alleged",
-        "may",
-        "might",
-        "could",
-        "possibly",
-        "suggests",
-        "suggested",
-        "believed",
-    ]
-)
-STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "and",
-        "or",
-        "for",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "he",
-        "she",
-        "they",
-        "his",
-        "her",
-        "their",
-        "has",
-        "have",
-        "had",
-        "not",
-        "but",
-        "said",
-        "says",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "do",
-        "did",
-        "does",
-        "so",
-        "than",
-        "then",
-        "there",
-        "here",
-        "which",
-        "who",
-        "whom",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "all",
-        "any",
-        "some",
-        "no",
-        "into",
-        "out",
-        "up",
-        "over",
-        "about",
-        "after",
-        "before",
-        "also",
-        "just",
-        "more",
-        "most",
-        "other",
-        "such",
-        "only",
-        "own",
-        "same",
-        "too",
-        "very",
-        "s",
-        "t",
-    ]
-)
 
 
 def words(text: str) -> list[str]:

@@ -9,41 +9,23 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.annotate.lexicon import (
-    CLAIM_VERBS,
-    DENIAL_PHRASES,
-    DENIAL_VERBS,
-    DENIED_NOUNS,
-    HEDGE_PHRASES,
-    HEDGE_WORDS,
-    NEGATIONS,
-    REPORT_ADVERBS,
-    REPORT_VERBS,
-    verb_lemma,
-)
+from rashomon.annotate.lexicon import ENGLISH, verb_lemma
 from rashomon.annotate.speakers import mention_at
 from rashomon.annotate.types import ClaimHit, DateHit, Mention, NumberHit, QuoteHit, SpeakerRef
 
+CLAIM_VERBS = ENGLISH.claim_verbs
+DENIAL_PHRASES = ENGLISH.denial_phrases
+DENIAL_VERBS = ENGLISH.denial_verbs
+DENIED_NOUNS = ENGLISH.denied_nouns
+HEDGE_PHRASES = ENGLISH.hedge_phrases
+HEDGE_WORDS = ENGLISH.hedge_words
+NEGATIONS = ENGLISH.negations
+REPORT_ADVERBS = ENGLISH.report_adverbs
+REPORT_VERBS = ENGLISH.report_verbs
+CLAIM_NOUNS = ENGLISH.claim_nouns
+MODALS = ENGLISH.modals
+
 MIN_CLAIM_TOKENS = 5
-CLAIM_NOUNS = frozenset(
-    [
-        "claim",
-        "report",
-        "allegation",
-        "accusation",
-        "rumour",
-        "rumor",
-        "story",
-        "charge",
-        "suggestion",
-        "account",
-        "assertion",
-        "speculation",
-        "idea",
-        "notion",
-    ]
-)
-MODALS = {"may", "might", "could", "would"}
 
 
 def inside(position: int, ranges: list[tuple[int, int]]) -> bool:

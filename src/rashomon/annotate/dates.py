@@ -7,8 +7,13 @@ from datetime import datetime, timedelta
 
 from spacy.tokens import Doc, Span
 
+from rashomon.annotate.lexicon import ENGLISH
 from rashomon.annotate.types import DateHit
 from rashomon.common.dates import LEADING_WORDS, resolve
+
+WEEKDAYS = ENGLISH.weekdays
+FUTURE_AUXILIARIES = ENGLISH.future_auxiliaries
+FUTURE_VERBS = ENGLISH.future_verbs
 
 DATE_LABELS = {"DATE", "TIME"}
 ANCHORED = re.compile(
@@ -17,9 +22,6 @@ ANCHORED = re.compile(
     r"tonight|ago|last|next|this|(?:1[6-9]|20)\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b",
     re.IGNORECASE,
 )
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll"}
-FUTURE_VERBS = {"schedule", "plan", "expect", "due", "set"}
 PERIOD_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "time": "%Y-%m-%dT%H:%M"}
 
 

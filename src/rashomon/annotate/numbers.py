@@ -12,28 +12,33 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.annotate.lexicon import (
-    CURRENCIES,
-    DIRECTION_WORDS,
-    INCREMENT_AFTER,
-    INCREMENT_BEFORE,
-    LABEL_NOUNS,
-    LOCATION_VERBS,
-    MAGNITUDE_WORDS,
-    MEASURE_CLASSES,
-    PEOPLE_NOUNS,
-    PLACE_NOUNS,
-    POPULATION_NOUNS,
-    QUALIFIERS,
-    RESIDENCE_VERBS,
-    SCALES,
-    SIZE_ADJECTIVES,
-    SMALL_NUMBERS,
-    UNITS,
-    WEIGHT_VERBS,
-    verb_lemma,
-)
+from rashomon.annotate.lexicon import ENGLISH, verb_lemma
 from rashomon.annotate.types import NumberHit
+
+CURRENCIES = ENGLISH.currencies
+DIRECTION_WORDS = ENGLISH.direction_words
+INCREMENT_AFTER = ENGLISH.increment_after
+INCREMENT_BEFORE = ENGLISH.increment_before
+LABEL_NOUNS = ENGLISH.label_nouns
+LOCATION_VERBS = ENGLISH.location_verbs
+MAGNITUDE_WORDS = ENGLISH.magnitude_words
+MEASURE_CLASSES = ENGLISH.measure_classes
+PEOPLE_NOUNS = ENGLISH.people_nouns
+PLACE_NOUNS = ENGLISH.place_nouns
+POPULATION_NOUNS = ENGLISH.population_nouns
+QUALIFIERS = ENGLISH.qualifiers
+RESIDENCE_VERBS = ENGLISH.residence_verbs
+SCALES = ENGLISH.scales
+SIZE_ADJECTIVES = ENGLISH.size_adjectives
+SMALL_NUMBERS = ENGLISH.small_numbers
+UNITS = ENGLISH.units
+WEIGHT_VERBS = ENGLISH.weight_verbs
+MULTIPLIERS = ENGLISH.multipliers
+SCALE_WORDS = ENGLISH.scale_words
+FILLER_WORDS = ENGLISH.filler_words
+PEOPLE_VERBS = ENGLISH.people_verbs
+AGGREGATE_NOUNS = ENGLISH.aggregate_nouns
+TIME_NOUNS = ENGLISH.time_nouns
 
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 NUMERIC = re.compile(r"^(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?P<scale>[a-z]+)?$")
@@ -47,31 +52,6 @@ NAME_LIKE = re.compile(r"[A-Za-z]+-?\d|\d+[A-Za-z]{2,}\d|^No\.?\d", re.IGNORECAS
 MAGNITUDE_TOKEN = re.compile(r"\bmagnitude-(?=\d)", re.IGNORECASE)
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 NUMBER_WORDS = {word: value for word, value in SMALL_NUMBERS.items() if word not in ("a", "an", "single", "dozens", "score", "couple")}
-MULTIPLIERS = ("dozen", "pair")
-SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
-FILLER_WORDS = {"just", "only", "mere", "another", "the", "all", "those", "these"}
-PEOPLE_VERBS = {
-    "kill",
-    "die",
-    "injure",
-    "wound",
-    "hurt",
-    "arrest",
-    "detain",
-    "evacuate",
-    "rescue",
-    "displace",
-    "hospitalise",
-    "hospitalize",
-    "abduct",
-    "kidnap",
-    "execute",
-    "murder",
-    "shoot",
-    "stab",
-    "drown",
-}
-AGGREGATE_NOUNS = {"number", "total", "count", "tally", "figure"}
 # Entity types that name a place or a thing a quantity can belong to.
 BEARER_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "EVENT", "PRODUCT", "WORK_OF_ART"}
 COUNT_DEPS = ("nummod", "quantmod", "amod", "compound", "nmod", "appos")
@@ -454,9 +434,6 @@ def candidate_spans(doc: Doc) -> list[Span]:
         ):
             spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
     return sorted(spans, key=lambda span: span.start)
-
-
-TIME_NOUNS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade", "century", "season", "term"}
 
 
 def is_bare_count(ent: Span) -> bool:

@@ -15,10 +15,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.annotate.lexicon import FIRST_SECOND_PERSON, INDIRECT_SPEECH_VERBS, SPEECH_VERBS, verb_lemma
+from rashomon.annotate.lexicon import ENGLISH, verb_lemma
 from rashomon.annotate.speakers import Discourse, entity_mentions, mention_key, phrase_span, resolve_subject, subject_of
 from rashomon.annotate.types import Mention, QuoteHit, SpeakerRef
 from rashomon.ingest.text import paragraphs
+
+FIRST_SECOND_PERSON = ENGLISH.first_second_person
+INDIRECT_SPEECH_VERBS = ENGLISH.indirect_speech_verbs
+SPEECH_VERBS = ENGLISH.speech_verbs
 
 OPEN_CONTEXT = " \n([{\u2014\u2013-:/"
 CLOSE_CONTEXT = " \n.,;:!?)]}\u2014\u2013-'\""

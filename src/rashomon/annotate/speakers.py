@@ -25,22 +25,22 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.annotate.lexicon import (
-    ANONYMITY_MARKERS,
-    ANONYMOUS_HEADS,
-    COMPASS_WORDS,
-    GENDER_WORDS,
-    ORGANISATION_NOUNS,
-    PERSONAL_PRONOUNS,
-    PLACE_NOUNS,
-    PLACE_PREPOSITIONS,
-    PLATFORM_NOUNS,
-    POSTING_VERBS,
-    PRONOUN_GENDER,
-    ROLE_IMPLIES,
-    ROLE_TITLES,
-)
+from rashomon.annotate.lexicon import ENGLISH
 from rashomon.annotate.types import ACTOR_LABELS, Mention, SpeakerRef
+
+ANONYMITY_MARKERS = ENGLISH.anonymity_markers
+ANONYMOUS_HEADS = ENGLISH.anonymous_heads
+COMPASS_WORDS = ENGLISH.compass_words
+GENDER_WORDS = ENGLISH.gender_words
+ORGANISATION_NOUNS = ENGLISH.organisation_nouns
+PERSONAL_PRONOUNS = ENGLISH.personal_pronouns
+PLACE_NOUNS = ENGLISH.place_nouns
+PLACE_PREPOSITIONS = ENGLISH.place_prepositions
+PLATFORM_NOUNS = ENGLISH.platform_nouns
+POSTING_VERBS = ENGLISH.posting_verbs
+PRONOUN_GENDER = ENGLISH.pronoun_gender
+ROLE_IMPLIES = ENGLISH.role_implies
+ROLE_TITLES = ENGLISH.role_titles
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "parataxis")

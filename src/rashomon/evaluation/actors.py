@@ -176,11 +176,11 @@ def annotated_event(gold: dict, cache: Path | None = None) -> tuple:
 
 
 def stage_code_key(stages: tuple[str, ...]) -> str:
-    """A digest of the code of the named stages."""
+    """A digest of the code and the data (the lexicon's TOML files) of the named stages."""
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha1()
     for stage in stages:
-        for path in sorted((package / stage).rglob("*.py")):
+        for path in sorted(path for path in (package / stage).rglob("*") if path.suffix in (".py", ".toml")):
             digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -136,11 +136,12 @@ def assembled_dossier(gold: dict, cache: Path | None = None) -> Dossier:
 
 
 def per_article_code_key() -> str:
-    """A digest of the code of the stages before findings: a cached dossier is stale when it changes."""
+    """A digest of the code and data (the lexicon's TOML files) of the stages before findings: a cached dossier is stale
+    when it changes."""
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha1()
     for stage in ("ingest", "annotate", "resolve"):
-        for path in sorted((package / stage).rglob("*.py")):
+        for path in sorted(path for path in (package / stage).rglob("*") if path.suffix in (".py", ".toml")):
             digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -23,8 +23,6 @@ COPYRIGHT_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
-AGENCY_CREDITS = re.compile(r"^(?:AP|AFP|Reuters|UPI|dpa|PA|ANSA|EFE|Xinhua|Bloomberg|CNN|BBC)$", re.IGNORECASE)
-
 
 @lru_cache(maxsize=1)
 def public_suffixes():
@@ -54,15 +52,15 @@ def outlet_from_url(url: str | None) -> str | None:
 def outlet_from_text(text: str) -> str | None:
     """An outlet the article names itself: a web-name dateline credit or a copyright line.
 
-    A parenthesised credit that is a news agency ("(AP) -") names the wire, not the
-    publishing outlet, so it is left to same-origin detection.
+    Only a credit written as a web name counts: a news agency's credit ("(AP) -") names the wire, not the
+    publishing outlet, and is left to same-origin detection (align/origin.py, from the lexicon's news agencies).
     """
     head = text[:400]
     for line in head.splitlines()[:6]:
         match = DATELINE_CREDIT.match(line)
         if match:
             credit = match.group("credit").strip()
-            if WEB_NAME.match(credit) and not AGENCY_CREDITS.match(credit):
+            if WEB_NAME.match(credit):
                 return credit
     tail = text[-1500:]
     for match in COPYRIGHT_LINE.finditer(tail):

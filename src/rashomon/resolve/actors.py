@@ -31,19 +31,20 @@ from jellyfish import metaphone
 from rapidfuzz.distance import DamerauLevenshtein
 from unidecode import unidecode
 
+from rashomon.annotate.lexicon import ENGLISH
 from rashomon.annotate.speakers import CUE_VOTES
 from rashomon.annotate.types import Mention
-from rashomon.resolve.lexicon import (
-    ARTICLE_PREFIXES,
-    INITIALS_SKIP,
-    NAME_FORM_ENDINGS,
-    NAME_PARTICLES,
-    NICKNAMES,
-    ORG_SUFFIXES,
-    SPELLING_VARIANTS,
-    TITLES,
-    TRAILING_TITLES,
-)
+
+ARTICLE_PREFIXES = ENGLISH.article_prefixes
+INITIALS_SKIP = ENGLISH.initials_skip
+NAME_FORM_ENDINGS = ENGLISH.name_form_endings
+NAME_PARTICLES = ENGLISH.name_particles
+NICKNAMES = ENGLISH.nicknames
+ORG_SUFFIXES = ENGLISH.org_suffixes
+SPELLING_VARIANTS = ENGLISH.spelling_variants
+TITLES = ENGLISH.titles
+TRAILING_TITLES = ENGLISH.trailing_titles
+QUALIFIER_WORDS = ENGLISH.org_qualifier_words
 
 # A spelling seen at most three times in a run (about one article's worth) can be a slip of a commoner one.
 MISSPELLING_MAX_MENTIONS = 3
@@ -68,8 +69,6 @@ FIRST_NAME_SOUND_MAX_EDITS = 2
 # In a given name of up to four letters a changed vowel makes another name ("Jan"/"Jon", "Kim"/"Kam"): short
 # sound-alike names join only on an added or dropped letter ("Jon"/"John").
 SHORT_NAME_LETTERS = 5
-# Words that start a qualifier after an organisation's own name ("Xavier University of Louisiana").
-QUALIFIER_WORDS = frozenset(("of", "in", "at"))
 TYPE_PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 QUOTED_NICKNAME = re.compile(r"\s[\"\u201c\u2018'][^\"\u201d\u2019']+[\"\u201d\u2019']\s")
 POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 from rashomon.annotate import AnnotatedArticle
 from rashomon.annotate.components import INTERNAL_ERROR
+from rashomon.annotate.lexicon import ENGLISH
 from rashomon.annotate.types import SpeakerRef
 from rashomon.model import Actor, Claim, DateMention, Diagnostic, NameMention, NumberClaim, Quote
 from rashomon.resolve.actors import ResolvedActors
 
-PRONOUNS = frozenset(["he", "she", "it", "they", "him", "her", "them", "i", "we", "you"])
+PRONOUNS = ENGLISH.pronouns
 
 
 @dataclass

@@ -15,8 +15,6 @@ damaged file is refused with one line instead of answering with wrong counts.
 from __future__ import annotations
 
 import json
-import os
-import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,11 +29,14 @@ from rashomon.annotate.types import DocAnnotations
 from rashomon.clustering import REFINE_PASSES, ArticleFeatures, StoryClusterer
 from rashomon.errors import InputError, StoreError
 from rashomon.ingest.text import normalize_text
-from rashomon.model import Actor, Article, Dossier, Finding, Record
-from rashomon.store.items import ITEM_TABLES, insert_rows, item_columns, item_rows
-from rashomon.store.migrations import current_version, migrate, rollback, tables_by_version, utc_naive
+from rashomon.model import Actor, Article, Dossier, Finding
+from rashomon.store import queries
+from rashomon.store.export import export_tables
+from rashomon.store.items import ITEM_TABLES, drop_analyses, insert_records, insert_rows, item_columns, item_rows
+from rashomon.store.migrations import migrate, rollback, utc_naive
+from rashomon.store.opening import connect_waiting, first_line, hold_writer_lock, lock_wait, verify, writable_or_error
+from rashomon.store.queries import utc_iso
 
-EXPORT_TABLES = ("articles", "mentions", "quotes", "numbers", "dates", "claims", "stories", "story_articles", "actors", "findings")
 # The article's columns are its model's fields, less those computed per analysis (origin: same-origin detection).
 ARTICLE_COLUMNS = tuple(name for name in Article.model_fields if name not in {"origin"})
 # What an analysis reads back: the fields a dossier carries (the raw page stays in the store).
@@ -47,110 +48,8 @@ ACTOR_COLUMNS = tuple(Actor.model_fields)
 FINDING_COLUMNS = tuple(name for name in Finding.model_fields if name != "sides")
 
 
-# Tables holding exactly one row per stored article (written together in each batch's transaction).
-PER_ARTICLE_TABLES = ("articles", "annotations", "article_features", "story_articles")
 # DuckDB's errors that come from the file or the disk under it (full, read-only, locked, failed commit), not from rashomon's SQL.
 WRITE_FAULTS = (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException, duckdb.PermissionException)
-
-
-# How long an open waits for another process to give the file back. Readers wait for one batch commit of an ingest
-# (tens of ms here, docs/browsing.md); writers also wait out ``stories``/``stats``, whose full check reads the whole file
-# (about a second per GB).
-# RASHOMON_LOCK_WAIT (seconds) sets both, for scripts that would rather fail fast or wait longer.
-READ_WAIT_S = 10.0
-WRITE_WAIT_S = 60.0
-# Pause between two tries at a locked file: short against a commit of tens of ms, long enough not to spin.
-LOCK_RETRY_S = 0.05
-
-
-def lock_wait(read_only: bool) -> float:
-    """How long an open waits for a busy file: ``RASHOMON_LOCK_WAIT`` seconds when set, else the default for its kind."""
-    setting = os.environ.get("RASHOMON_LOCK_WAIT")
-    try:
-        return max(0.0, float(setting)) if setting else READ_WAIT_S if read_only else WRITE_WAIT_S
-    except ValueError:
-        raise StoreError(f"RASHOMON_LOCK_WAIT must be a number of seconds, not {setting!r}") from None
-
-
-def is_lock_error(error: duckdb.Error) -> bool:
-    """Whether DuckDB refused the file because another process holds it ("Could not set lock on file")."""
-    return "lock" in str(error).casefold()
-
-
-def connect_waiting(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection to ``path``, retried while another process holds the file, for up to ``wait`` seconds."""
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.Error as error:
-            if not is_lock_error(error):
-                raise unreadable(path, first_line(error)) from error
-            if time.monotonic() >= deadline:
-                raise StoreError(
-                    f"{path}: the store is in use by another process (still after waiting {wait:g} s); try again later"
-                ) from error
-        time.sleep(LOCK_RETRY_S)
-
-
-def hold_writer_lock(path: Path, wait: float):
-    """An exclusive advisory lock on ``STORE.writer``, kept while the returned file is open; waits up to ``wait`` s.
-
-    DuckDB's own lock cannot serve here: a writer gives it back between batches, and a second writer slipping in
-    would place articles in stories that the first one's clusterer never sees (two stories could get one id).
-    """
-    import fcntl
-
-    lock_path = path.with_name(path.name + ".writer")
-    try:
-        handle = open(lock_path, "a+")  # noqa: SIM115 - held open as the lock itself
-    except OSError as error:
-        raise StoreError(f"{lock_path}: cannot create the store's writer lock: {error.strerror}") from error
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return handle
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                handle.close()
-                raise StoreError(
-                    f"{path}: another rashomon process is writing to this store (still after waiting {wait:g} s); try again later"
-                ) from None
-        time.sleep(LOCK_RETRY_S)
-
-
-def first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
-
-
-def unreadable(path: Path, reason: str) -> StoreError:
-    return StoreError(f"{path} is not a readable rashomon store: {reason}")
-
-
-def verify(con: duckdb.DuckDBPyConnection, path: Path, empty_allowed: bool) -> None:
-    """Refuse a file that is not a whole rashomon store: its tables, every value in them, and rows that must agree.
-
-    Reading every column makes DuckDB check each block's checksum (a damaged block can leave the counts intact);
-    this is a full read of the file, about a second per GB here.
-    """
-    try:
-        tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
-        if not tables and empty_allowed:
-            return
-        if "schema_migrations" not in tables:
-            raise unreadable(path, "a DuckDB database without rashomon's tables" if tables else "an empty DuckDB database")
-        version = current_version(con)
-        missing = sorted(name for name, since in tables_by_version().items() if since <= version and name not in tables)
-        if missing:
-            raise unreadable(path, f"tables missing: {', '.join(missing)}")
-        for table in sorted(tables):
-            con.execute(f'SELECT sum(hash(COLUMNS(*))) FROM "{table}"').fetchall()
-        counts = {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in PER_ARTICLE_TABLES}
-    except duckdb.Error as error:
-        raise unreadable(path, first_line(error)) from error
-    if len(set(counts.values())) > 1:
-        raise unreadable(path, "rows that belong together disagree (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")")
 
 
 def written_columns(table: str) -> tuple[str, ...]:
@@ -166,19 +65,6 @@ def article_row(article: Article) -> list:
     return [utc_naive(article.published) if name == "published" else getattr(article, name) for name in ARTICLE_COLUMNS]
 
 
-def utc_iso(moment: datetime | None) -> str | None:
-    """A stored TIMESTAMP (UTC) as ISO 8601 text with its zone, for JSON listings."""
-    return moment.replace(tzinfo=UTC).isoformat() if moment is not None else None
-
-
-def writable_or_error(path: Path) -> None:
-    """A one-line error when the store (or the folder a new one would go in) cannot be written here."""
-    if path.exists() and not os.access(path, os.W_OK):
-        raise StoreError(f"{path}: the store is read-only here (rashomon stats, stories, export and analyze --story can still read it)")
-    if not path.exists() and not os.access(path.parent, os.W_OK):
-        raise StoreError(f"{path}: cannot create the store: {path.parent} is not writable")
-
-
 @dataclass
 class StoredArticle:
     """An article placed in a story, ready to be written."""
@@ -187,29 +73,6 @@ class StoredArticle:
     features: ArticleFeatures
     story_id: str
     score: float
-
-
-def drop_analyses(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) -> None:
-    """Delete the saved analyses (actors, findings) of these stories, inside the caller's transaction."""
-    story_ids = sorted(story_ids)
-    if story_ids:
-        marks = ", ".join("?" * len(story_ids))
-        for table in ("actors", "findings"):
-            con.execute(f"DELETE FROM {table} WHERE story_id IN ({marks})", story_ids)
-
-
-def insert_records(
-    con: duckdb.DuckDBPyConnection, table: str, story_id: str, records: list[Record], columns: tuple[str, ...], whole_as: str | None = None
-) -> None:
-    """One row per record of a story: its ``columns`` from ``model_dump``, and the whole record as JSON in ``whole_as`` if named."""
-    if not records:
-        return
-    named = ("story_id", *columns, *([whole_as] if whole_as else []))
-    rows = []
-    for record in records:
-        values = record.model_dump(mode="json")
-        rows.append([story_id, *(values[name] for name in columns), *([record.model_dump_json()] if whole_as else [])])
-    insert_rows(con, table, rows, columns=named)
 
 
 class CorpusStore:
@@ -500,40 +363,8 @@ class CorpusStore:
         ).fetchone()[0]
 
     def story_index(self) -> list[dict]:
-        """One row per story, the largest first and, among equals, the newest (latest article stored) first: title,
-        article count, outlets (and how many articles have none), first and last publication, the latest article's
-        place in the stream, its members' ids, and the counts of disputed and corroborated findings of its saved
-        analysis (None when it has none)."""
-        rows = self.con.execute(
-            """
-            SELECT t.id, t.title, count(*) AS articles, list(DISTINCT a.outlet ORDER BY a.outlet) FILTER (WHERE a.outlet IS NOT NULL),
-                   count(*) FILTER (WHERE a.outlet IS NULL), min(a.published), max(a.published), max(a.seq), list(a.id ORDER BY a.seq)
-            FROM stories t JOIN story_articles s ON s.story_id = t.id JOIN articles a ON a.id = s.article_id
-            GROUP BY t.id, t.title ORDER BY articles DESC, max(a.seq) DESC, t.id
-            """
-        ).fetchall()
-        saved = {
-            story_id: (disputed, corroborated)
-            for story_id, disputed, corroborated in self.con.execute(
-                "SELECT story_id, count(*) FILTER (WHERE kind = 'disputed'), count(*) FILTER (WHERE kind = 'corroborated') "
-                "FROM findings GROUP BY story_id"
-            ).fetchall()
-        }
-        return [
-            {
-                "id": story_id,
-                "title": title,
-                "articles": count,
-                "outlets": outlets or [],
-                "unknown_outlets": unknown,
-                "first_published": utc_iso(first),
-                "last_published": utc_iso(last),
-                "newest_seq": newest,
-                "article_ids": ids,
-                "saved_findings": saved.get(story_id),
-            }
-            for story_id, title, count, outlets, unknown, first, last, newest, ids in rows
-        ]
+        """One row per story, the largest and newest first (see :func:`rashomon.store.queries.story_index`)."""
+        return queries.story_index(self.con)
 
     def story_members(self, story_id: str) -> list[str]:
         """The ids of a story's articles in stream order (empty for an unknown story)."""
@@ -544,69 +375,13 @@ class CorpusStore:
         return [row[0] for row in rows]
 
     def search(self, query: str, limit: int = 50) -> dict[str, list[dict]]:
-        """Stored articles, quotes and claims whose text holds every word of ``query`` (case-insensitive), with their story."""
-        words = query.split()
-        if not words:
-            return {"articles": [], "quotes": [], "claims": []}
-        patterns = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in words]
-
-        def matching(columns: str, table: str, text: str) -> list[tuple]:
-            where = " AND ".join(f"{text} ILIKE ? ESCAPE '\\'" for _ in patterns)
-            return self.con.execute(
-                f"SELECT s.story_id, {columns} FROM {table} JOIN story_articles s ON s.article_id = a.id "
-                f"WHERE {where} ORDER BY a.seq LIMIT ?",
-                [*patterns, limit],
-            ).fetchall()
-
-        articles = matching("a.id, a.title, a.outlet, a.published", "articles a", "coalesce(a.title, '') || ' ' || a.text")
-        quotes = matching("a.id, q.text, q.speaker_name, a.outlet", "quotes q JOIN articles a ON a.id = q.article_id", "q.text")
-        claims = matching("a.id, c.text, c.status, a.outlet", "claims c JOIN articles a ON a.id = c.article_id", "c.text")
-        return {
-            "articles": [{"story_id": s, "article_id": a, "title": t, "outlet": o, "published": utc_iso(p)} for s, a, t, o, p in articles],
-            "quotes": [{"story_id": s, "article_id": a, "text": t, "speaker": w, "outlet": o} for s, a, t, w, o in quotes],
-            "claims": [{"story_id": s, "article_id": a, "text": t, "status": st, "outlet": o} for s, a, t, st, o in claims],
-        }
+        """Stored articles, quotes and claims holding every word of ``query``, with their story."""
+        return queries.search(self.con, query, limit)
 
     def stats(self) -> dict[str, int | str | None]:
         """Counts of everything stored, the schema version and the time span of publication."""
-        counts = {
-            table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("articles", "stories", "mentions", "quotes", "numbers", "claims", "actors", "findings")
-        }
-        counts["words"] = self.con.execute("SELECT coalesce(sum(word_count), 0) FROM articles").fetchone()[0]
-        counts["outlets"] = self.con.execute("SELECT count(DISTINCT outlet) FROM articles").fetchone()[0]
-        counts["schema_version"] = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
-        first, last = self.con.execute("SELECT min(published), max(published) FROM articles").fetchone()
-        counts["first_published"], counts["last_published"] = utc_iso(first), utc_iso(last)
-        return counts
+        return queries.stats(self.con)
 
     def export(self, folder: Path, fmt: str) -> list[Path]:
         """Each table as a Parquet or CSV file in ``folder``; an OSError names what could not be written."""
-        folder.mkdir(parents=True, exist_ok=True)
-        if not os.access(folder, os.W_OK):
-            raise PermissionError(13, "the folder is not writable", str(folder))
-        written = []
-        for table in EXPORT_TABLES:
-            target = folder / f"{table}.{fmt}"
-            options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
-            path = str(target).replace("'", "''")
-            try:
-                self.con.execute(f"COPY ({self.export_query(table, fmt)}) TO '{path}' ({options})")
-            except duckdb.IOException as error:
-                raise OSError(0, first_line(error), str(target)) from error
-            written.append(target)
-        return written
-
-    def export_query(self, table: str, fmt: str) -> str:
-        """The query that exports a table: as stored for Parquet; for CSV, list columns as JSON arrays (CSV has no lists,
-        and DuckDB would write them as ``[a, b]``, which no reader can split back when an item holds a comma)."""
-        if fmt != "csv":
-            return f"SELECT * FROM {table}"
-        columns = self.con.execute(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
-        ).fetchall()
-        return (
-            "SELECT "
-            + ", ".join(f'to_json("{name}") AS "{name}"' if kind.endswith("[]") else f'"{name}"' for name, kind in columns)
-            + f" FROM {table}"
-        )
+        return export_tables(self.con, folder, fmt)

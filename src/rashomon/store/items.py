@@ -1,4 +1,4 @@
-"""The per-article item tables of the store: one row per item found in an article.
+"""The store's tables of records: one row per item found in an article, and a story's saved actors and findings.
 
 The item tables (mentions, quotes, numbers, dates, claims) hold the model's records of one article, a column per
 field (``model_dump``), and are read back through the same models (``model_validate``): a field added to a record is
@@ -9,7 +9,7 @@ speaker keeps its name).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import duckdb
 import numpy as np
@@ -76,3 +76,26 @@ def read_items(con: duckdb.DuckDBPyConnection, table: str, article_id: str) -> l
     columns = item_columns(table)
     found = con.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE article_id = ? ORDER BY rowid", [article_id]).fetchall()
     return [ITEM_TABLES[table].model_validate(dict(zip(columns, row))) for row in found]
+
+
+def drop_analyses(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) -> None:
+    """Delete the saved analyses (actors, findings) of these stories, inside the caller's transaction."""
+    story_ids = sorted(story_ids)
+    if story_ids:
+        marks = ", ".join("?" * len(story_ids))
+        for table in ("actors", "findings"):
+            con.execute(f"DELETE FROM {table} WHERE story_id IN ({marks})", story_ids)
+
+
+def insert_records(
+    con: duckdb.DuckDBPyConnection, table: str, story_id: str, records: list[Record], columns: tuple[str, ...], whole_as: str | None = None
+) -> None:
+    """One row per record of a story: its ``columns`` from ``model_dump``, and the whole record as JSON in ``whole_as`` if named."""
+    if not records:
+        return
+    named = ("story_id", *columns, *([whole_as] if whole_as else []))
+    rows = []
+    for record in records:
+        values = record.model_dump(mode="json")
+        rows.append([story_id, *(values[name] for name in columns), *([record.model_dump_json()] if whole_as else [])])
+    insert_rows(con, table, rows, columns=named)

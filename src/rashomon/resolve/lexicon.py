@@ -210,3 +210,18 @@ INITIALS_SKIP = frozenset(["of", "the", "and", "for", "in", "on", "at", "de"])
 # Endings that make another given name from a shorter one ("Dan"/"Dana", "Paul"/"Paula", "Louis"/"Louise",
 # "Daniel"/"Danielle"): a prefix that differs by one of them is a different person, not a short form.
 NAME_FORM_ENDINGS = frozenset(["a", "e", "ia", "na", "ine", "elle", "le", "ette"])
+# Letter groups that transliterations of one given name write differently (Greek, Russian, Arabic into English):
+# "Karolos"/"Carolos", "Yiannis"/"Giannis", "Ilias"/"Elias", "Fyodor"/"Fiodor". Both names are folded with them,
+# in this order, before comparing.
+TRANSLITERATION_FOLDS = (("ph", "f"), ("kh", "h"), ("ks", "x"), ("yi", "i"), ("gi", "i"), ("y", "i"), ("k", "c"), ("e", "i"))
+# Words of TITLES that qualify a role or name a body rather than being the role ("Prime", "State", "General"):
+# a name is never cut after one of them inside a longer phrase ("Texas State University Police" keeps its words).
+TITLE_MODIFIERS = frozenset(
+    ["vice", "prime", "state", "foreign", "defence", "defense", "interior", "finance", "health", "former", "late", "deputy"]
+    + ["acting", "chief", "general", "major", "father", "justice", "officer", "director", "lord", "lady", "king", "queen"]
+)
+# Head nouns of organisation names written both "Department of X" and "X Department" ("Interior Department").
+ORG_HEADS_OF = frozenset(["department", "ministry", "office", "bureau", "institute", "council", "commission"])
+# Roles that end a title phrase before a name inside it ("State Prosecutor Ana Ruiz") but begin the names of
+# offices when first ("Prosecutor General's Office"), so they are not TITLES stripped from a name's start.
+INNER_ROLES = frozenset(["prosecutor", "attorney", "solicitor", "counsel"])

@@ -301,3 +301,30 @@ def test_acronym_by_initials_leaves_out_a_leading_country(short, joined):
     long = "US National Aeronautics and Space Administration"
     resolved, _ = run(("a1", long, "ORG"), ("a2", short, "ORG"))
     assert (actor_of(resolved, short, "ORG") == actor_of(resolved, long, "ORG")) is joined
+
+
+@pytest.mark.parametrize(
+    ("other", "label", "joined"),
+    [
+        ("Vera Del Monaco", "ORG", True),
+        ("Boone Halvik", "ORG", True),
+        # negative twins: an institution named after the person, and a surname the run types a place, stay apart
+        ("Halvik Foundation", "ORG", False),
+    ],
+)
+def test_rare_organisation_typed_name_ending_in_a_persons_surname_is_that_person(other, label, joined):
+    people = [("a1", "Cheryl Boone Halvik", "PERSON"), ("a1", "Vera Del Monaco", "PERSON"), ("a1", "Vera Del Monaco", "PERSON")]
+    resolved, _ = run(*people, *[("a1", "Cheryl Boone Halvik", "PERSON")] * 2, ("a2", other, label))
+    target = "Vera Del Monaco" if "Monaco" in other else "Cheryl Boone Halvik"
+    assert (actor_of(resolved, other, label) == actor_of(resolved, target)) is joined
+
+
+def test_a_surname_the_run_types_a_place_makes_no_person_of_an_organisation():
+    places = [(f"a{i}", "Norvania", "GPE") for i in range(4)]
+    resolved, _ = run(*places, ("a5", "Lena Norvania", "PERSON"), ("a6", "Telecom Norvania", "ORG"))
+    assert resolved.groups[actor_of(resolved, "Telecom Norvania", "ORG")].type == "ORG"
+
+
+@pytest.mark.parametrize(("text", "name"), [("Interior Department", "Interior Department"), ("Interior Minister Ana Ruiz", "Ana Ruiz")])
+def test_a_title_word_before_a_bodys_head_stays(text, name):
+    assert clean_name(text) == name

@@ -35,6 +35,7 @@ from rashomon.annotate.speakers import CUE_VOTES
 from rashomon.annotate.types import Mention
 from rashomon.resolve.lexicon import (
     ARTICLE_PREFIXES,
+    GENERIC_PLACE_WORDS,
     INITIALS_SKIP,
     INNER_ROLES,
     NAME_FORM_ENDINGS,
@@ -97,12 +98,15 @@ POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 def clean_name(text: str) -> str:
     """A name without possessive, leading article, titles, descriptions, quoted nickname or extra spaces
-    ("President Smith's" -> "Smith", "comedian Ann Lee" -> "Ann Lee", 'Vincent "Chin" Rossi' -> "Vincent Rossi")."""
+    ("President Smith's" -> "Smith", "comedian Ann Lee" -> "Ann Lee", 'Vincent "Chin" Rossi' -> "Vincent Rossi");
+    a title word that names a body's field stays before its head ("Interior Department", "Health Ministry")."""
     text = re.sub(r"\s+", " ", text.strip())
     text = POSSESSIVE.sub("", text)
     text = QUOTED_NICKNAME.sub(" ", text)
     words = after_inner_title(text.split(" "))
     while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower() == "the" or is_description_word(words[0])):
+        if len(words) == 2 and words[1].lower() in ORG_HEADS_OF | ORG_SUFFIXES:
+            break
         words = words[1:]
     while len(words) > 1 and words[-1].lower().rstrip(",") in TRAILING_TITLES:
         words = words[:-1]
@@ -301,9 +305,16 @@ def vote_types(keyed: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
             types[key] = types[place] if place else "PERSON"
             continue
         single_slip = len(words) == 1 and any(similar_words(key, surname) for surname in surnames)
-        if single_slip or (len(words) > 1 and any(same_person(words, other) for other in people)):
+        named_after = ends_in_surname(words, surnames) and types.get(words[-1], "PERSON") == "PERSON"
+        if single_slip or (len(words) > 1 and (any(same_person(words, other) for other in people) or named_after)):
             types[key] = "PERSON"
     return types
+
+
+def ends_in_surname(words: list[str], surnames: set[str]) -> bool:
+    """A name of two or three words that ends in the surname of a person of the run (a word typed a place or an
+    organisation on its own is no surname, checked by the caller) and has no word of an organisation's name ("Boone Isaacs", "Del Giudice" beside "Cheryl Boone Isaacs", "Vincent Del Giudice")."""
+    return len(words) <= 3 and words[-1] in surnames and not set(words) & (ORG_SUFFIXES | ORG_HEADS_OF | GENERIC_PLACE_WORDS)
 
 
 def slip_of_commoner(key: str, others: set[str], votes: dict[str, Counter[str]]) -> str | None:

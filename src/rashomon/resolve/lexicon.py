@@ -225,3 +225,10 @@ ORG_HEADS_OF = frozenset(["department", "ministry", "office", "bureau", "institu
 # Roles that end a title phrase before a name inside it ("State Prosecutor Ana Ruiz") but begin the names of
 # offices when first ("Prosecutor General's Office"), so they are not TITLES stripped from a name's start.
 INNER_ROLES = frozenset(["prosecutor", "attorney", "solicitor", "counsel"])
+# Words of place, building and institution names that are never part of a person's name ("Isaacs Street",
+# "Kafoury Hall", "Ruiz Foundation").
+GENERIC_PLACE_WORDS = frozenset(
+    ["street", "road", "avenue", "square", "park", "hall", "bridge", "river", "lake", "island", "county", "city", "hotel"]
+    + ["center", "stadium", "arena", "school", "hospital", "church", "station", "airport", "building", "tower", "house"]
+    + ["foundation", "fund", "trust", "association", "society", "union", "club", "bank", "college", "university"]
+)

@@ -234,12 +234,12 @@ def test_a_surname_of_a_named_person_that_looks_like_a_place_stays_a_person():
 @pytest.mark.parametrize(
     ("first", "second", "joined"),
     [
-        (("Karolos Vanidis", "PERSON"), ("Carolos Vanidis", "PERSON"), True),
-        (("Yiannis Tsakalos", "PERSON"), ("Giannis Tsakalos", "PERSON"), True),
-        (("Ilias Dromakis", "PERSON"), ("Elias Dromakis", "PERSON"), True),
+        (("Konstantinos Vanidis", "PERSON"), ("Constantinos Vanidis", "PERSON"), True),
+        (("Yorgos Tsakalos", "PERSON"), ("Giorgos Tsakalos", "PERSON"), True),
+        (("Ivgenia Dromakis", "PERSON"), ("Evgenia Dromakis", "PERSON"), True),
         # negative twins: a short given name with another vowel, or another given name, is another person
         (("Lena Vanidis", "PERSON"), ("Lina Vanidis", "PERSON"), False),
-        (("Karolos Vanidis", "PERSON"), ("Nikos Vanidis", "PERSON"), False),
+        (("Konstantinos Vanidis", "PERSON"), ("Nikos Vanidis", "PERSON"), False),
     ],
 )
 def test_transliterated_given_names_join_and_other_names_stay_apart(first, second, joined):
@@ -296,9 +296,9 @@ def test_rare_slip_of_a_many_word_organisation_joins_it(rare, joined):
     assert (actor_of(resolved, rare, "ORG") == actor_of(resolved, "Hermanos Unidos", "ORG")) is joined
 
 
-@pytest.mark.parametrize(("short", "joined"), [("NASA", True), ("NSA", False)])
+@pytest.mark.parametrize(("short", "joined"), [("NOAA", True), ("NOA", False)])
 def test_acronym_by_initials_leaves_out_a_leading_country(short, joined):
-    long = "US National Aeronautics and Space Administration"
+    long = "US National Oceanic and Atmospheric Administration"
     resolved, _ = run(("a1", long, "ORG"), ("a2", short, "ORG"))
     assert (actor_of(resolved, short, "ORG") == actor_of(resolved, long, "ORG")) is joined
 
@@ -325,6 +325,6 @@ def test_a_surname_the_run_types_a_place_makes_no_person_of_an_organisation():
     assert resolved.groups[actor_of(resolved, "Telecom Norvania", "ORG")].type == "ORG"
 
 
-@pytest.mark.parametrize(("text", "name"), [("Interior Department", "Interior Department"), ("Interior Minister Ana Ruiz", "Ana Ruiz")])
+@pytest.mark.parametrize(("text", "name"), [("Health Department", "Health Department"), ("Health Minister Ana Ruiz", "Ana Ruiz")])
 def test_a_title_word_before_a_bodys_head_stays(text, name):
     assert clean_name(text) == name

@@ -66,8 +66,8 @@ PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 # Organisations and buildings: "X Hotel" / "X Intercontinental Hotel" join; places do not ("South Africa" is not
 # "South West Africa").
 ORG_TYPES = frozenset(("ORG", "FAC"))
-# A name of several words misspelled in one article differs by a letter or two in all ("Guerrero Unido" for
-# "Guerreros Unidos"), as ``similar_words`` allows in one long word.
+# A name of several words misspelled in one article differs by a letter or two in all ("Hermanos Unido" for
+# "Hermanos Unidos"), as ``similar_words`` allows in one long word.
 MULTI_WORD_SLIP_MAX_EDITS = 2
 # A short form of a given name is a prefix at least three letters long that drops two letters or more
 # ("Ray"/"Raymond", "Jim"/"Jimmy"); one dropped letter more often makes another name ("Dan"/"Dana").
@@ -79,7 +79,7 @@ FIRST_NAME_SOUND_MAX_EDITS = 2
 # In a given name of up to four letters a changed vowel makes another name ("Jan"/"Jon", "Kim"/"Kam"): short
 # sound-alike names join only on an added or dropped letter ("Jon"/"John").
 SHORT_NAME_LETTERS = 5
-# A surname two letters off another ("Strauss"/"Strauch") is the same person's only with more evidence than a
+# A surname two letters off another ("Strobach"/"Strobeck") is the same person's only with more evidence than a
 # one-letter slip: a compatible given name, a rare spelling (at most MISSPELLING_MAX_MENTIONS mentions in the run,
 # one article's worth), six letters or more (shorter names two letters apart are mostly other names: "Jones"/
 # "Jonas"... "Hall"/"Hill") and the same first RARE_SLIP_SOUND_PREFIX sounds by the Metaphone key.
@@ -99,7 +99,7 @@ POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 def clean_name(text: str) -> str:
     """A name without possessive, leading article, titles, descriptions, quoted nickname or extra spaces
     ("President Smith's" -> "Smith", "comedian Ann Lee" -> "Ann Lee", 'Vincent "Chin" Rossi' -> "Vincent Rossi");
-    a title word that names a body's field stays before its head ("Interior Department", "Health Ministry")."""
+    a title word that names a body's field stays before its head ("Finance Department", "Health Ministry")."""
     text = re.sub(r"\s+", " ", text.strip())
     text = POSSESSIVE.sub("", text)
     text = QUOTED_NICKNAME.sub(" ", text)
@@ -115,7 +115,7 @@ def clean_name(text: str) -> str:
 
 def after_inner_title(words: list[str]) -> list[str]:
     """The name after a role title inside a longer phrase, when two or three capitalised words follow it (titles
-    among them left out): "Guerrero State Prosecutor Ana Ruiz", "Attorney General Ana Ruiz" -> "Ana Ruiz". Words
+    among them left out): "Northshire State Prosecutor Ana Ruiz", "Attorney General Ana Ruiz" -> "Ana Ruiz". Words
     that qualify a role or name a body ("State", "General") never cut, so "Texas State University Police" stays whole."""
     for index in range(len(words) - 3, -1, -1):
         role = words[index].lower()
@@ -178,8 +178,8 @@ def compatible_first_names(a: str, b: str) -> bool:
 
 
 def transliterated(name: str) -> str:
-    """A given name with the letter groups transliterations write differently folded to one ("yiannis" and
-    "giannis" -> "iannis", "karolos" and "carolos" -> "carolos")."""
+    """A given name with the letter groups transliterations write differently folded to one ("yorgos" and
+    "giorgos" -> "iorgos", "konstantinos" and "constantinos" -> "constantinos")."""
     for written, folded in TRANSLITERATION_FOLDS:
         name = name.replace(written, folded)
     return name
@@ -187,8 +187,8 @@ def transliterated(name: str) -> str:
 
 def initials(key: str) -> set[str]:
     """The initials a long name can be abbreviated to: one letter a word, or short words spelled out
-    ("us geological survey" -> ugs, usgs); a leading two-letter country left out too ("us national aeronautics
-    and space administration" -> nasa)."""
+    ("us geological survey" -> ugs, usgs); a leading two-letter country left out too ("us national oceanic
+    and atmospheric administration" -> noaa)."""
     words = [word for word in key.split() if word and word not in INITIALS_SKIP]
     found = {"".join(word[0] for word in words), "".join(word if len(word) <= 2 else word[0] for word in words)}
     if len(words) > 2 and len(words[0]) == 2:
@@ -313,7 +313,8 @@ def vote_types(keyed: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
 
 def ends_in_surname(words: list[str], surnames: set[str]) -> bool:
     """A name of two or three words that ends in the surname of a person of the run (a word typed a place or an
-    organisation on its own is no surname, checked by the caller) and has no word of an organisation's name ("Boone Isaacs", "Del Giudice" beside "Cheryl Boone Isaacs", "Vincent Del Giudice")."""
+    organisation on its own is no surname, checked by the caller) and has no word of an organisation's name ("Boone Halvik",
+    "Del Monaco" beside "Cheryl Boone Halvik", "Vera Del Monaco")."""
     return len(words) <= 3 and words[-1] in surnames and not set(words) & (ORG_SUFFIXES | ORG_HEADS_OF | GENERIC_PLACE_WORDS)
 
 
@@ -385,8 +386,8 @@ def one_tail_of(words: list[str], candidates: list[tuple[list[str], int]]) -> in
 
 def one_rare_slip_of(words: list[str], candidates: list[tuple[list[str], int]], counts: Counter[str]) -> int | None:
     """The cluster of the one full name this full name is two letters of a long surname off, one of the two seen
-    rarely, the surname keeping its first sounds and the given names compatible ("Wilfredo Strauss" once,
-    "Wilfried Strauch")."""
+    rarely, the surname keeping its first sounds and the given names compatible ("Wilmer Strobeck" once,
+    "Wilmar Strobach")."""
     if len(words[-1]) < RARE_SLIP_MIN_LETTERS:
         return None
     sound = metaphone(words[-1])[:RARE_SLIP_SOUND_PREFIX]
@@ -458,7 +459,7 @@ def join_organisations(keys: list[str], types: dict[str, str], counts: Counter[s
 def multi_word_match(key, types, counts, by_ends, index_of) -> int | None:
     """The cluster a two-word organisation name joins, if any: the one longer organisation name with the same
     first and last words ("Marfin Bank" in "Marfin Investment Bank"), else the name of as many words it is a rare
-    misspelling of ("Guerrero Unido" beside "Guerreros Unidos")."""
+    misspelling of ("Hermanos Unido" beside "Hermanos Unidos")."""
     words = key.split()
     if len(words) == 2 and types[key] in ORG_TYPES and len(by_ends.get((words[0], words[-1]), ())) == 1:
         return next(iter(by_ends[(words[0], words[-1])]))
@@ -481,7 +482,7 @@ def misspelled_long_name(key: str, other: str, counts: Counter[str]) -> bool:
 def organisation_core(key: str) -> str:
     """An organisation name without generic suffixes or a trailing place qualifier after a two-word head
     ("green party" -> "green", "xavier university of louisiana" -> "xavier university"), a "head of X" name
-    written as "X head" ("department of the interior" -> "interior department")."""
+    written as "X head" ("department of the treasury" -> "treasury department")."""
     words = [w for w in key.split() if w not in ORG_SUFFIXES] or key.split()
     if len(words) >= 3 and words[0] in ORG_HEADS_OF and words[1] == "of":
         words = [*(w for w in words[2:] if w != "the"), words[0]]

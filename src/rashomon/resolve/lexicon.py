@@ -211,7 +211,7 @@ INITIALS_SKIP = frozenset(["of", "the", "and", "for", "in", "on", "at", "de"])
 # "Daniel"/"Danielle"): a prefix that differs by one of them is a different person, not a short form.
 NAME_FORM_ENDINGS = frozenset(["a", "e", "ia", "na", "ine", "elle", "le", "ette"])
 # Letter groups that transliterations of one given name write differently (Greek, Russian, Arabic into English):
-# "Karolos"/"Carolos", "Yiannis"/"Giannis", "Ilias"/"Elias", "Fyodor"/"Fiodor". Both names are folded with them,
+# "Konstantinos"/"Constantinos", "Yorgos"/"Giorgos", "Evgenia"/"Ievgenia", "Fyodor"/"Fiodor". Both names are folded with them,
 # in this order, before comparing.
 TRANSLITERATION_FOLDS = (("ph", "f"), ("kh", "h"), ("ks", "x"), ("yi", "i"), ("gi", "i"), ("y", "i"), ("k", "c"), ("e", "i"))
 # Words of TITLES that qualify a role or name a body rather than being the role ("Prime", "State", "General"):
@@ -220,13 +220,13 @@ TITLE_MODIFIERS = frozenset(
     ["vice", "prime", "state", "foreign", "defence", "defense", "interior", "finance", "health", "former", "late", "deputy"]
     + ["acting", "chief", "general", "major", "father", "justice", "officer", "director", "lord", "lady", "king", "queen"]
 )
-# Head nouns of organisation names written both "Department of X" and "X Department" ("Interior Department").
+# Head nouns of organisation names written both "Department of X" and "X Department" ("Treasury Department").
 ORG_HEADS_OF = frozenset(["department", "ministry", "office", "bureau", "institute", "council", "commission"])
 # Roles that end a title phrase before a name inside it ("State Prosecutor Ana Ruiz") but begin the names of
 # offices when first ("Prosecutor General's Office"), so they are not TITLES stripped from a name's start.
 INNER_ROLES = frozenset(["prosecutor", "attorney", "solicitor", "counsel"])
-# Words of place, building and institution names that are never part of a person's name ("Isaacs Street",
-# "Kafoury Hall", "Ruiz Foundation").
+# Words of place, building and institution names that are never part of a person's name ("Halvik Street",
+# "Monaco Hall", "Ruiz Foundation").
 GENERIC_PLACE_WORDS = frozenset(
     ["street", "road", "avenue", "square", "park", "hall", "bridge", "river", "lake", "island", "county", "city", "hotel"]
     + ["center", "stadium", "arena", "school", "hospital", "church", "station", "airport", "building", "tower", "house"]

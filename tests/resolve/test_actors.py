@@ -328,3 +328,18 @@ def test_a_surname_the_run_types_a_place_makes_no_person_of_an_organisation():
 @pytest.mark.parametrize(("text", "name"), [("Health Department", "Health Department"), ("Health Minister Ana Ruiz", "Ana Ruiz")])
 def test_a_title_word_before_a_bodys_head_stays(text, name):
     assert clean_name(text) == name
+
+
+def test_courtesy_title_keeps_two_relatives_with_one_surname_apart():
+    both = [("a1", mention("Tom Ravel")), ("a1", mention("Ada Ravel"))]
+    items = [*both, ("a1", mention("Ravel")), ("a1", mention("Miss Ravel")), ("a2", *both[0][1:]), ("a2", mention("Ravel"))]
+    resolved = resolve_actors(items)
+    assert resolved.actor_id(mention("Miss Ravel"), "a1") != resolved.actor_id(mention("Ravel"), "a1")
+
+
+@pytest.mark.parametrize(("title", "joined_with"), [("Miss", "Ada Ravel"), ("Mr", "Tom Ravel")])
+def test_courtesy_title_joins_the_relative_the_run_shows_of_its_gender(title, joined_with):
+    shown = [("a0", mention("Ada Ravel")), ("a0", mention("Miss Ravel")), ("a9", mention("Tom Ravel")), ("a9", mention("Mr Ravel"))]
+    both = [("a1", mention("Tom Ravel")), ("a1", mention("Ada Ravel")), ("a1", mention(f"{title} Ravel"))]
+    resolved = resolve_actors([*shown, *both])
+    assert resolved.actor_id(mention(f"{title} Ravel"), "a1") == resolved.actor_id(mention(joined_with))

@@ -35,6 +35,7 @@ from rashomon.annotate.speakers import CUE_VOTES
 from rashomon.annotate.types import Mention
 from rashomon.resolve.lexicon import (
     ARTICLE_PREFIXES,
+    COURTESY_GENDER,
     GENERIC_PLACE_WORDS,
     INITIALS_SKIP,
     INNER_ROLES,
@@ -232,26 +233,61 @@ class ResolvedActors:
         """The actor a mention belongs to, found by its name key (in its article, when given)."""
         if mention is None:
             return None
-        key = name_key(mention.text)
-        return self.in_article.get((article_id, key)) or self.by_key.get(key)
+        return self.in_article.get((article_id, link_key(mention.text))) or self.by_key.get(name_key(mention.text))
+
+
+def courtesy_gender(text: str) -> str | None:
+    """The gender a courtesy title before a name shows ("Miss Lee" -> female), None without one."""
+    first = text.strip().split(" ", 1)[0].lower().rstrip(".")
+    return COURTESY_GENDER.get(first)
+
+
+def link_key(text: str) -> str:
+    """The key a mention is joined by inside its article: its name key, with the gender of a courtesy title on a
+    lone surname ("Miss Lee" and "Mr Lee" are told apart where the article names two people Lee)."""
+    key = name_key(text)
+    gender = courtesy_gender(text)
+    return f"{key}#{gender}" if gender and key and " " not in key else key
 
 
 def article_links(mentions: list[tuple[str, Mention]]) -> dict[tuple[str, str], str]:
-    """(article id, surname key) -> full-name key: a one-word mention joined to the one person its own article
-    names in full with that surname ("Jerry Ortiz ... Ortiz"), whatever the tagger labelled the surname."""
+    """(article id, link key) -> full-name key: a one-word mention joined to the one person its own article
+    names in full with that surname ("Jerry Ortiz ... Ortiz"), whatever the tagger labelled the surname; where the
+    article names two people with it, a surname with a courtesy title joins the one of them the run shows of
+    that gender (a full name with the title, or the title on the surname in an article naming only them), and
+    when the run shows none, keeps its title's gender in its key, so that "Miss Lee" never joins an untitled or
+    "Mr" Lee of such an article."""
     full: dict[str, set[str]] = defaultdict(set)
     for article_id, mention in mentions:
         key = name_key(mention.text)
         if mention.label == "PERSON" and len(key.split()) > 1:
             full[article_id].add(key)
+    fits_of = {}
+    genders: dict[str, set[str]] = defaultdict(set)
+    for article_id, mention in mentions:
+        key, gender = name_key(mention.text), courtesy_gender(mention.text)
+        if key and " " not in key:
+            fits = [name for name in full[article_id] if name.split()[-1] == key]
+            one = bool(fits) and all(same_person(a.split(), b.split()) for a in fits for b in fits)
+            fits_of[(article_id, key)] = fits, one
+            if gender and one:
+                genders[max(fits)].add(gender)
+        elif gender and key:
+            genders[key].add(gender)
     links = {}
     for article_id, mention in mentions:
-        key = name_key(mention.text)
-        if not key or " " in key or (article_id, key) in links:
+        key, place = name_key(mention.text), (article_id, link_key(mention.text))
+        if not key or " " in key or place in links:
             continue
-        fits = [name for name in full[article_id] if name.split()[-1] == key]
-        if fits and all(same_person(a.split(), b.split()) for a in fits for b in fits):
-            links[(article_id, key)] = max(fits, key=lambda name: (len(name), name))
+        fits, one = fits_of[(article_id, key)]
+        gender = courtesy_gender(mention.text)
+        if not one and gender:
+            shown = [name for name in fits if genders[name] == {gender}]
+            fits, one = (shown, True) if len(shown) == 1 else (fits, False)
+        if one:
+            links[place] = max(fits, key=lambda name: (len(name), name))
+        elif gender and len(fits) > 1:
+            links[place] = place[1]
     return links
 
 
@@ -529,7 +565,7 @@ def resolve_actors(mentions: list[tuple[str, Mention]]) -> ResolvedActors:
     for article_id, mention in mentions:
         key = name_key(mention.text)
         if key:
-            linked = links.get((article_id, key))
+            linked = links.get((article_id, link_key(mention.text)))
             keyed.append((article_id, mention, linked or key, "PERSON" if linked else mention.label))
             cues.append(None if linked else mention.cue)
     types = vote_types((key, label, cue) for (_, _, key, label), cue in zip(keyed, cues, strict=True))
@@ -571,4 +607,4 @@ def unambiguous_links(in_article: dict[tuple[str, str], str], by_key: dict[str, 
     targets: dict[str, set[str]] = defaultdict(set)
     for (_, key), actor_id in in_article.items():
         targets[key].add(actor_id)
-    return {key: next(iter(ids)) for key, ids in targets.items() if len(ids) == 1 and key not in by_key}
+    return {key: next(iter(ids)) for key, ids in targets.items() if len(ids) == 1 and key not in by_key and "#" not in key}

@@ -232,3 +232,5 @@ GENERIC_PLACE_WORDS = frozenset(
     + ["center", "stadium", "arena", "school", "hospital", "church", "station", "airport", "building", "tower", "house"]
     + ["foundation", "fund", "trust", "association", "society", "union", "club", "bank", "college", "university"]
 )
+# Courtesy titles and the gender they show, to tell two people with one surname apart ("Mr Lee", "Miss Lee").
+COURTESY_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}

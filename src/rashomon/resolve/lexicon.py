@@ -234,3 +234,9 @@ GENERIC_PLACE_WORDS = frozenset(
 )
 # Courtesy titles and the gender they show, to tell two people with one surname apart ("Mr Lee", "Miss Lee").
 COURTESY_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+# Heads of speaker phrases that name a body or a group, never one person, whatever word introduced the person a
+# quote was credited to ("the police" said, beside "police commissioner X"): such a phrase becomes no alias.
+GROUP_DESCRIPTION_HEADS = frozenset(
+    ["police", "authorities", "officials", "crews", "investigators", "prosecutors", "family", "military", "army", "navy"]
+    + ["officers", "rescuers", "firefighters", "residents", "witnesses", "organizers", "organisers", "staff", "workers"]
+)

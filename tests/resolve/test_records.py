@@ -29,25 +29,25 @@ def test_a_definite_description_of_a_named_person_is_one(surface, mention, descr
 
 def annotated(article_id, text, quotes):
     article = Article(id=article_id, source_path=f"{article_id}.txt", text=text)
-    mentions = [Mention("Ilse Marwick", "PERSON", 0, 12, 0, 2), Mention("Otto Marwick", "PERSON", 40, 52, 8, 10)]
+    mentions = [Mention("Ilse Marwick", "PERSON", 0, 12, 0, 2), Mention("Bruno Marwick", "PERSON", 41, 54, 8, 10)]
     return AnnotatedArticle(article, normalize_text(text), DocAnnotations(mentions=mentions, quotes=quotes))
 
 
 def quote(surface, mention):
-    return QuoteHit("We will stay.", 60, 73, 59, 74, True, "said", speaker=SpeakerRef(surface, 75, 75 + len(surface), mention=mention))
+    return QuoteHit("We will stay.", 63, 76, 62, 77, True, "said", speaker=SpeakerRef(surface, 78, 78 + len(surface), mention=mention))
 
 
 def test_description_the_article_ties_to_a_name_becomes_its_alias_and_a_namesake_gets_none():
-    text = "Ilse Marwick, a retired colonel, met her Otto Marwick today. 'We will stay.' the retired colonel said."
+    text = "Ilse Marwick, a retired colonel, met her Bruno Marwick today. 'We will stay.' the retired colonel said."
     item = annotated("a1", text, [quote("the retired colonel", Mention("Ilse Marwick", "PERSON", 0, 12, 0, 2))])
     resolved = resolve_actors([("a1", mention) for mention in item.found.mentions])
     actors = {actor.name: actor for actor in build_records([item], resolved).actors}
     assert "the retired colonel" in actors["Ilse Marwick"].aliases
-    assert "the retired colonel" not in actors["Otto Marwick"].aliases
+    assert "the retired colonel" not in actors["Bruno Marwick"].aliases
 
 
 def test_a_pronoun_speaker_becomes_no_alias():
-    text = "Ilse Marwick, a retired colonel, met her Otto Marwick today. 'We will stay.' she said."
+    text = "Ilse Marwick, a retired colonel, met her Bruno Marwick today. 'We will stay.' she said."
     item = annotated("a1", text, [quote("she", Mention("Ilse Marwick", "PERSON", 0, 12, 0, 2))])
     resolved = resolve_actors([("a1", mention) for mention in item.found.mentions])
     actors = {actor.name: actor for actor in build_records([item], resolved).actors}

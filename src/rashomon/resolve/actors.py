@@ -188,8 +188,8 @@ def transliterated(name: str) -> str:
 
 def initials(key: str) -> set[str]:
     """The initials a long name can be abbreviated to: one letter a word, or short words spelled out
-    ("us geological survey" -> ugs, usgs); a leading two-letter country left out too ("us national oceanic
-    and atmospheric administration" -> noaa)."""
+    ("us geological survey" -> ugs, usgs); a leading two-letter country left out too ("us federal harbour
+    and canal authority" -> fhca)."""
     words = [word for word in key.split() if word and word not in INITIALS_SKIP]
     found = {"".join(word[0] for word in words), "".join(word if len(word) <= 2 else word[0] for word in words)}
     if len(words) > 2 and len(words[0]) == 2:

@@ -494,7 +494,7 @@ def join_organisations(keys: list[str], types: dict[str, str], counts: Counter[s
 
 def multi_word_match(key, types, counts, by_ends, index_of) -> int | None:
     """The cluster a two-word organisation name joins, if any: the one longer organisation name with the same
-    first and last words ("Marfin Bank" in "Marfin Investment Bank"), else the name of as many words it is a rare
+    first and last words ("Dorvan Bank" in "Dorvan Investment Bank"), else the name of as many words it is a rare
     misspelling of ("Hermanos Unido" beside "Hermanos Unidos")."""
     words = key.split()
     if len(words) == 2 and types[key] in ORG_TYPES and len(by_ends.get((words[0], words[-1]), ())) == 1:

@@ -45,6 +45,12 @@ SPELLING_VARIANTS = ENGLISH.spelling_variants
 TITLES = ENGLISH.titles
 TRAILING_TITLES = ENGLISH.trailing_titles
 QUALIFIER_WORDS = ENGLISH.org_qualifier_words
+COURTESY_GENDER = ENGLISH.courtesy_gender
+GENERIC_PLACE_WORDS = ENGLISH.generic_place_words
+INNER_ROLES = ENGLISH.inner_roles
+ORG_HEADS_OF = ENGLISH.org_heads_of
+TITLE_MODIFIERS = ENGLISH.title_modifiers
+TRANSLITERATION_FOLDS = ENGLISH.transliteration_folds
 
 # A spelling seen at most three times in a run (about one article's worth) can be a slip of a commoner one.
 MISSPELLING_MAX_MENTIONS = 3
@@ -59,6 +65,12 @@ PLACE_SLIP_MIN_LETTERS = 8
 # unchanged, a vowel slip ("Tamala"/"Tamale"); five letters and under stay apart even then ("Gombe"/"Gombi").
 PLACE_SOUND_SLIP_MIN_LETTERS = 6
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
+# Organisations and buildings: "X Hotel" / "X Intercontinental Hotel" join; places do not ("South Africa" is not
+# "South West Africa").
+ORG_TYPES = frozenset(("ORG", "FAC"))
+# A name of several words misspelled in one article differs by a letter or two in all ("Hermanos Unido" for
+# "Hermanos Unidos"), as ``similar_words`` allows in one long word.
+MULTI_WORD_SLIP_MAX_EDITS = 2
 # A short form of a given name is a prefix at least three letters long that drops two letters or more
 # ("Ray"/"Raymond", "Jim"/"Jimmy"); one dropped letter more often makes another name ("Dan"/"Dana").
 SHORT_FORM_MIN_LETTERS = 3
@@ -69,6 +81,16 @@ FIRST_NAME_SOUND_MAX_EDITS = 2
 # In a given name of up to four letters a changed vowel makes another name ("Jan"/"Jon", "Kim"/"Kam"): short
 # sound-alike names join only on an added or dropped letter ("Jon"/"John").
 SHORT_NAME_LETTERS = 5
+# A surname two letters off another ("Strobach"/"Strobeck") is the same person's only with more evidence than a
+# one-letter slip: a compatible given name, a rare spelling (at most MISSPELLING_MAX_MENTIONS mentions in the run,
+# one article's worth), six letters or more (shorter names two letters apart are mostly other names: "Jones"/
+# "Jonas"... "Hall"/"Hill") and the same first RARE_SLIP_SOUND_PREFIX sounds by the Metaphone key.
+RARE_SLIP_MIN_LETTERS = 6
+RARE_SLIP_MAX_EDITS = 2
+RARE_SLIP_SOUND_PREFIX = 3
+# A name cut after a role title inside a longer phrase is a given name and a surname, with at most one more
+# word (a middle name or a second surname): a longer tail is more often an organisation's name.
+INNER_TITLE_NAME_WORDS = (2, 3)
 TYPE_PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 QUOTED_NICKNAME = re.compile(r"\s[\"\u201c\u2018'][^\"\u201d\u2019']+[\"\u201d\u2019']\s")
 POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
@@ -76,16 +98,35 @@ POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 def clean_name(text: str) -> str:
     """A name without possessive, leading article, titles, descriptions, quoted nickname or extra spaces
-    ("President Smith's" -> "Smith", "comedian Ann Lee" -> "Ann Lee", 'Vincent "Chin" Rossi' -> "Vincent Rossi")."""
+    ("President Smith's" -> "Smith", "comedian Ann Lee" -> "Ann Lee", 'Vincent "Chin" Rossi' -> "Vincent Rossi");
+    a title word that names a body's field stays before its head ("Finance Department", "Health Ministry")."""
     text = re.sub(r"\s+", " ", text.strip())
     text = POSSESSIVE.sub("", text)
     text = QUOTED_NICKNAME.sub(" ", text)
-    words = text.split(" ")
+    words = after_inner_title(text.split(" "))
     while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower() == "the" or is_description_word(words[0])):
+        if len(words) == 2 and words[1].lower() in ORG_HEADS_OF | ORG_SUFFIXES:
+            break
         words = words[1:]
     while len(words) > 1 and words[-1].lower().rstrip(",") in TRAILING_TITLES:
         words = words[:-1]
     return " ".join(words).strip(" .,-")
+
+
+def after_inner_title(words: list[str]) -> list[str]:
+    """The name after a role title inside a longer phrase, when two or three capitalised words follow it (titles
+    among them left out): "Northshire State Prosecutor Ana Ruiz", "Attorney General Ana Ruiz" -> "Ana Ruiz". Words
+    that qualify a role or name a body ("State", "General") never cut, so "Texas State University Police" stays whole."""
+    for index in range(len(words) - 3, -1, -1):
+        role = words[index].lower()
+        if not (role in INNER_ROLES or index > 0 and role in TITLES and role not in TITLE_MODIFIERS):
+            continue
+        tail = words[index + 1 :]
+        while tail and tail[0].lower().strip(".") in TITLES:
+            tail = tail[1:]
+        if len(tail) in INNER_TITLE_NAME_WORDS and all(word[:1].isupper() and word.isalpha() for word in tail):
+            return tail
+    return words
 
 
 def is_description_word(word: str) -> bool:
@@ -125,6 +166,8 @@ def compatible_first_names(a: str, b: str) -> bool:
     if a == b or frozenset((a, b)) in NICKNAMES:
         return True
     short, long = sorted((a, b), key=len)
+    if len(short) >= SHORT_NAME_LETTERS and transliterated(a) == transliterated(b):
+        return True
     if a[0] != b[0] or (long.startswith(short) and long[len(short) :] in NAME_FORM_ENDINGS):
         return False
     if len(short) >= SHORT_FORM_MIN_LETTERS and long.startswith(short) and len(long) - len(short) >= SHORT_FORM_MIN_DROPPED:
@@ -134,11 +177,23 @@ def compatible_first_names(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and DamerauLevenshtein.normalized_similarity(a, b) >= 0.6
 
 
+def transliterated(name: str) -> str:
+    """A given name with the letter groups transliterations write differently folded to one ("yorgos" and
+    "giorgos" -> "iorgos", "konstantinos" and "constantinos" -> "constantinos")."""
+    for written, folded in TRANSLITERATION_FOLDS:
+        name = name.replace(written, folded)
+    return name
+
+
 def initials(key: str) -> set[str]:
     """The initials a long name can be abbreviated to: one letter a word, or short words spelled out
-    ("us geological survey" -> ugs, usgs)."""
+    ("us geological survey" -> ugs, usgs); a leading two-letter country left out too ("us federal harbour
+    and canal authority" -> fhca)."""
     words = [word for word in key.split() if word and word not in INITIALS_SKIP]
-    return {"".join(word[0] for word in words), "".join(word if len(word) <= 2 else word[0] for word in words)}
+    found = {"".join(word[0] for word in words), "".join(word if len(word) <= 2 else word[0] for word in words)}
+    if len(words) > 2 and len(words[0]) == 2:
+        found.add("".join(word[0] for word in words[1:]))
+    return found
 
 
 @dataclass
@@ -177,26 +232,61 @@ class ResolvedActors:
         """The actor a mention belongs to, found by its name key (in its article, when given)."""
         if mention is None:
             return None
-        key = name_key(mention.text)
-        return self.in_article.get((article_id, key)) or self.by_key.get(key)
+        return self.in_article.get((article_id, link_key(mention.text))) or self.by_key.get(name_key(mention.text))
+
+
+def courtesy_gender(text: str) -> str | None:
+    """The gender a courtesy title before a name shows ("Miss Lee" -> female), None without one."""
+    first = text.strip().split(" ", 1)[0].lower().rstrip(".")
+    return COURTESY_GENDER.get(first)
+
+
+def link_key(text: str) -> str:
+    """The key a mention is joined by inside its article: its name key, with the gender of a courtesy title on a
+    lone surname ("Miss Lee" and "Mr Lee" are told apart where the article names two people Lee)."""
+    key = name_key(text)
+    gender = courtesy_gender(text)
+    return f"{key}#{gender}" if gender and key and " " not in key else key
 
 
 def article_links(mentions: list[tuple[str, Mention]]) -> dict[tuple[str, str], str]:
-    """(article id, surname key) -> full-name key: a one-word mention joined to the one person its own article
-    names in full with that surname ("Jerry Ortiz ... Ortiz"), whatever the tagger labelled the surname."""
+    """(article id, link key) -> full-name key: a one-word mention joined to the one person its own article
+    names in full with that surname ("Jerry Ortiz ... Ortiz"), whatever the tagger labelled the surname; where the
+    article names two people with it, a surname with a courtesy title joins the one of them the run shows of
+    that gender (a full name with the title, or the title on the surname in an article naming only them), and
+    when the run shows none, keeps its title's gender in its key, so that "Miss Lee" never joins an untitled or
+    "Mr" Lee of such an article."""
     full: dict[str, set[str]] = defaultdict(set)
     for article_id, mention in mentions:
         key = name_key(mention.text)
         if mention.label == "PERSON" and len(key.split()) > 1:
             full[article_id].add(key)
+    fits_of = {}
+    genders: dict[str, set[str]] = defaultdict(set)
+    for article_id, mention in mentions:
+        key, gender = name_key(mention.text), courtesy_gender(mention.text)
+        if key and " " not in key:
+            fits = [name for name in full[article_id] if name.split()[-1] == key]
+            one = bool(fits) and all(same_person(a.split(), b.split()) for a in fits for b in fits)
+            fits_of[(article_id, key)] = fits, one
+            if gender and one:
+                genders[max(fits)].add(gender)
+        elif gender and key:
+            genders[key].add(gender)
     links = {}
     for article_id, mention in mentions:
-        key = name_key(mention.text)
-        if not key or " " in key or (article_id, key) in links:
+        key, place = name_key(mention.text), (article_id, link_key(mention.text))
+        if not key or " " in key or place in links:
             continue
-        fits = [name for name in full[article_id] if name.split()[-1] == key]
-        if fits and all(same_person(a.split(), b.split()) for a in fits for b in fits):
-            links[(article_id, key)] = max(fits, key=lambda name: (len(name), name))
+        fits, one = fits_of[(article_id, key)]
+        gender = courtesy_gender(mention.text)
+        if not one and gender:
+            shown = [name for name in fits if genders[name] == {gender}]
+            fits, one = (shown, True) if len(shown) == 1 else (fits, False)
+        if one:
+            links[place] = max(fits, key=lambda name: (len(name), name))
+        elif gender and len(fits) > 1:
+            links[place] = place[1]
     return links
 
 
@@ -250,9 +340,17 @@ def vote_types(keyed: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
             types[key] = types[place] if place else "PERSON"
             continue
         single_slip = len(words) == 1 and any(similar_words(key, surname) for surname in surnames)
-        if single_slip or (len(words) > 1 and any(same_person(words, other) for other in people)):
+        named_after = ends_in_surname(words, surnames) and types.get(words[-1], "PERSON") == "PERSON"
+        if single_slip or (len(words) > 1 and (any(same_person(words, other) for other in people) or named_after)):
             types[key] = "PERSON"
     return types
+
+
+def ends_in_surname(words: list[str], surnames: set[str]) -> bool:
+    """A name of two or three words that ends in the surname of a person of the run (a word typed a place or an
+    organisation on its own is no surname, checked by the caller) and has no word of an organisation's name ("Boone Halvik",
+    "Del Monaco" beside "Cheryl Boone Halvik", "Vera Del Monaco")."""
+    return len(words) <= 3 and words[-1] in surnames and not set(words) & (ORG_SUFFIXES | ORG_HEADS_OF | GENERIC_PLACE_WORDS)
 
 
 def slip_of_commoner(key: str, others: set[str], votes: dict[str, Counter[str]]) -> str | None:
@@ -262,7 +360,7 @@ def slip_of_commoner(key: str, others: set[str], votes: dict[str, Counter[str]])
     return fits[0] if len(fits) == 1 else None
 
 
-def join_people(keys: list[str]) -> list[set[str]]:
+def join_people(keys: list[str], counts: Counter[str] | None = None) -> list[set[str]]:
     """Cluster PERSON name keys: full names by spelling, a surname of two words onto the one full name it ends,
     then lone names (a surname, "del Rio", or a first name) onto exactly one full name.
 
@@ -277,6 +375,8 @@ def join_people(keys: list[str]) -> list[set[str]]:
     for key in full:
         words = key.split()
         match = next((index for other, index in by_surname[words[-1][:1]] if same_person(words, other)), None)
+        if match is None and counts is not None:
+            match = one_rare_slip_of(words, by_surname[words[-1][:1]], counts)
         if match is None:
             match = one_tail_of(words, by_surname[words[-1][:1]])
         if match is None:
@@ -319,6 +419,24 @@ def one_tail_of(words: list[str], candidates: list[tuple[list[str], int]]) -> in
     return next(iter(fits)) if len(fits) == 1 else None
 
 
+def one_rare_slip_of(words: list[str], candidates: list[tuple[list[str], int]], counts: Counter[str]) -> int | None:
+    """The cluster of the one full name this full name is two letters of a long surname off, one of the two seen
+    rarely, the surname keeping its first sounds and the given names compatible ("Wilmer Strobeck" once,
+    "Wilmar Strobach")."""
+    if len(words[-1]) < RARE_SLIP_MIN_LETTERS:
+        return None
+    sound = metaphone(words[-1])[:RARE_SLIP_SOUND_PREFIX]
+    fits = {
+        index
+        for other, index in candidates
+        if min(counts[" ".join(words)], counts[" ".join(other)]) <= MISSPELLING_MAX_MENTIONS
+        and DamerauLevenshtein.distance(words[-1], other[-1]) <= RARE_SLIP_MAX_EDITS
+        and metaphone(other[-1])[:RARE_SLIP_SOUND_PREFIX] == sound
+        and compatible_first_names(words[0], other[0])
+    }
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 def same_person(a: list[str], b: list[str]) -> bool:
     """Two full names of one person: same surname up to a misspelling or a sound-alike spelling, and compatible first names."""
     if not (similar_words(a[-1], b[-1]) or sound_alike(a[-1], b[-1])):
@@ -337,6 +455,7 @@ def join_organisations(keys: list[str], types: dict[str, str], counts: Counter[s
     by_initials: dict[tuple[str, str], int] = {}
     by_long: dict[tuple[str, str, str], int] = {}
     by_word: dict[str, set[int]] = defaultdict(set)
+    by_ends: dict[tuple[str, str], set[int]] = defaultdict(set)
     for key in sorted(keys, key=lambda k: (-len(k), k)):
         core = organisation_core(key)
         match = by_core.get(core)
@@ -351,6 +470,8 @@ def join_organisations(keys: list[str], types: dict[str, str], counts: Counter[s
             )
         if match is None and " " not in key:
             match = one_word_match(key, types, counts, by_initials, by_word, index_of, acronyms)
+        if match is None and " " in key:
+            match = multi_word_match(key, types, counts, by_ends, index_of)
         if match is None:
             match = len(clusters)
             clusters.append(set())
@@ -365,13 +486,41 @@ def join_organisations(keys: list[str], types: dict[str, str], counts: Counter[s
             if types[key] == "ORG":
                 for word in {words[0], words[-1]} - ORG_SUFFIXES - INITIALS_SKIP:
                     by_word[word].add(match)
+        if len(words) >= 3 and types[key] in ORG_TYPES:
+            by_ends[(words[0], words[-1])].add(match)
     return clusters
+
+
+def multi_word_match(key, types, counts, by_ends, index_of) -> int | None:
+    """The cluster a two-word organisation name joins, if any: the one longer organisation name with the same
+    first and last words ("Dorvan Bank" in "Dorvan Investment Bank"), else the name of as many words it is a rare
+    misspelling of ("Hermanos Unido" beside "Hermanos Unidos")."""
+    words = key.split()
+    if len(words) == 2 and types[key] in ORG_TYPES and len(by_ends.get((words[0], words[-1]), ())) == 1:
+        return next(iter(by_ends[(words[0], words[-1])]))
+    fits = {index for other, index in index_of.items() if misspelled_long_name(key, other, counts)}
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
+def misspelled_long_name(key: str, other: str, counts: Counter[str]) -> bool:
+    """Two names of as many words (two or more), each word the same up to a slip (``similar_words``), at most
+    ``MULTI_WORD_SLIP_MAX_EDITS`` letters apart in all, the rarer seen at most ``MISSPELLING_MAX_MENTIONS`` times."""
+    words, others = key.split(), other.split()
+    if len(words) != len(others) or key == other or not all(similar_words(a, b) for a, b in zip(words, others, strict=True)):
+        return False
+    rare, common = sorted((key, other), key=lambda k: counts[k])
+    if counts[rare] > MISSPELLING_MAX_MENTIONS or counts[common] <= counts[rare]:
+        return False
+    return DamerauLevenshtein.distance(key, other) <= MULTI_WORD_SLIP_MAX_EDITS
 
 
 def organisation_core(key: str) -> str:
     """An organisation name without generic suffixes or a trailing place qualifier after a two-word head
-    ("green party" -> "green", "xavier university of louisiana" -> "xavier university")."""
+    ("green party" -> "green", "xavier university of louisiana" -> "xavier university"), a "head of X" name
+    written as "X head" ("department of the treasury" -> "treasury department")."""
     words = [w for w in key.split() if w not in ORG_SUFFIXES] or key.split()
+    if len(words) >= 3 and words[0] in ORG_HEADS_OF and words[1] == "of":
+        words = [*(w for w in words[2:] if w != "the"), words[0]]
     for index, word in enumerate(words):
         if word in QUALIFIER_WORDS and index >= 2:
             return " ".join(words[:index])
@@ -415,14 +564,14 @@ def resolve_actors(mentions: list[tuple[str, Mention]]) -> ResolvedActors:
     for article_id, mention in mentions:
         key = name_key(mention.text)
         if key:
-            linked = links.get((article_id, key))
+            linked = links.get((article_id, link_key(mention.text)))
             keyed.append((article_id, mention, linked or key, "PERSON" if linked else mention.label))
             cues.append(None if linked else mention.cue)
     types = vote_types((key, label, cue) for (_, _, key, label), cue in zip(keyed, cues, strict=True))
     counts = Counter(key for _, _, key, _ in keyed)
     people = sorted({key for _, _, key, _ in keyed if types[key] == "PERSON"})
     others = sorted({key for _, _, key, _ in keyed if types[key] != "PERSON"})
-    clusters = [set(cluster) for cluster in join_people(people)]
+    clusters = [set(cluster) for cluster in join_people(people, counts)]
     clusters += join_organisations(others, types, counts, defined_acronyms(mentions))
     key_to_group: dict[str, ActorGroup] = {}
     for cluster in clusters:
@@ -457,4 +606,4 @@ def unambiguous_links(in_article: dict[tuple[str, str], str], by_key: dict[str, 
     targets: dict[str, set[str]] = defaultdict(set)
     for (_, key), actor_id in in_article.items():
         targets[key].add(actor_id)
-    return {key: next(iter(ids)) for key, ids in targets.items() if len(ids) == 1 and key not in by_key}
+    return {key: next(iter(ids)) for key, ids in targets.items() if len(ids) == 1 and key not in by_key and "#" not in key}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rashomon.annotate import AnnotatedArticle
@@ -9,9 +10,11 @@ from rashomon.annotate.components import INTERNAL_ERROR
 from rashomon.annotate.lexicon import ENGLISH
 from rashomon.annotate.types import SpeakerRef
 from rashomon.model import Actor, Claim, DateMention, Diagnostic, NameMention, NumberClaim, Quote
-from rashomon.resolve.actors import ResolvedActors
+from rashomon.resolve.actors import ResolvedActors, name_key
 
 PRONOUNS = ENGLISH.pronouns
+ORGANISATION_NOUNS = ENGLISH.organisation_nouns
+GROUP_DESCRIPTION_HEADS = ENGLISH.group_description_heads
 
 
 @dataclass
@@ -27,19 +30,55 @@ class Records:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def actor_records(resolved: ResolvedActors) -> list[Actor]:
-    """One record per resolved actor, most mentioned first."""
+def actor_records(resolved: ResolvedActors, described: dict[str, Counter[str]] | None = None) -> list[Actor]:
+    """One record per resolved actor, most mentioned first; its aliases are the names it is written with, then the
+    descriptions its articles tie to it (``described``, see :func:`description_aliases`)."""
+    described = described or {}
     return [
         Actor(
             id=actor_id,
             name=group.canonical(),
             type=group.type,
-            aliases=sorted(group.surfaces, key=lambda s: (-group.surfaces[s], s)),
+            aliases=[
+                *sorted(group.surfaces, key=lambda s: (-group.surfaces[s], s)),
+                *(d for d, _ in sorted(described.get(actor_id, Counter()).items(), key=lambda x: (-x[1], x[0])) if d not in group.surfaces),
+            ],
             mentions=group.mentions,
             article_ids=sorted(group.articles),
         )
         for actor_id, group in resolved.groups.items()
     ]
+
+
+def is_description_of(speaker: SpeakerRef) -> bool:
+    """A definite speaker phrase that describes the person it resolved to without naming them ("the retired
+    colonel", "the 61-year-old"): none of the name's words in it, and its head no body or group ("the company",
+    "the police": a person introduced as "police commissioner" is not the police). Organisations are left out: "the company" or
+    "police" resolve by salience alone, which is no evidence of identity (on the evaluation events it joined
+    police to a borough and a patrol to an attorney's office)."""
+    if speaker.mention is None or speaker.mention.label != "PERSON" or speaker.surface.split()[0].lower() != "the":
+        return False
+    if speaker.surface.split()[-1].lower().rstrip(".,") in ORGANISATION_NOUNS | GROUP_DESCRIPTION_HEADS:
+        return False
+    name_words = set(name_key(speaker.mention.text).split())
+    return bool(name_words) and not name_words & set(name_key(speaker.surface).split()) and speaker.surface[:1].isalpha()
+
+
+def description_aliases(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -> dict[str, Counter[str]]:
+    """Actor id -> descriptions its articles tie to it, with how many times: a speaker phrase the annotate stage
+    resolved to the person the article introduced with that description or role (apposition "X, a retired colonel",
+    a title "Mayor X", an age "X, 61"; see ``annotate.speakers``).
+    Descriptions left unresolved stay the speaker's description, never an alias."""
+    described: dict[str, Counter[str]] = {}
+    for item in annotated:
+        speakers = [hit.speaker for hit in item.found.quotes] + [hit.attributed for hit in item.found.claims]
+        for speaker in speakers:
+            if speaker is None or not is_description_of(speaker):
+                continue
+            actor_id = resolved.actor_id(speaker.mention, item.article.id)
+            if actor_id is not None:
+                described.setdefault(actor_id, Counter())[" ".join(speaker.surface.split())] += 1
+    return described
 
 
 def speaker_identity(
@@ -60,7 +99,7 @@ def speaker_identity(
 
 def build_records(annotated: list[AnnotatedArticle], resolved: ResolvedActors) -> Records:
     """All quotes, numbers, dates and claims of a run as dossier records."""
-    records = Records(actors=actor_records(resolved))
+    records = Records(actors=actor_records(resolved, description_aliases(annotated, resolved)))
     names = {actor.id: actor.name for actor in records.actors}
     for item in annotated:
         article, span_of, text = item.article, item.normalized.original_span, item.article.text

@@ -68,6 +68,13 @@ class Lexicon:
     org_qualifier_words: frozenset[str]
     initials_skip: frozenset[str]
     name_form_endings: frozenset[str]
+    transliteration_folds: tuple[tuple[str, str], ...]
+    title_modifiers: frozenset[str]
+    org_heads_of: frozenset[str]
+    inner_roles: frozenset[str]
+    generic_place_words: frozenset[str]
+    group_description_heads: frozenset[str]
+    courtesy_gender: dict[str, str]
     nicknames: frozenset[frozenset[str]]
     personal_pronouns: dict[str, str]
     pronoun_gender: dict[str, str]
@@ -146,6 +153,7 @@ READERS = {
     "gender_words": read_gender_words,
     "lemma_suffixes": lambda pairs: tuple(tuple(pair) for pair in pairs),
     "qualifiers": lambda pairs: tuple(tuple(pair) for pair in pairs),
+    "transliteration_folds": lambda pairs: tuple(tuple(pair) for pair in pairs),
     "nicknames": lambda pairs: frozenset(frozenset(pair) for pair in pairs),
     "opposite_predicates": lambda pairs: tuple((frozenset(one), frozenset(other)) for one, other in pairs),
     "measure_classes": lambda classes: {name: frozenset(words) for name, words in classes.items()},

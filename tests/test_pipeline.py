@@ -6,6 +6,9 @@ import os
 import pytest
 
 import rashomon
+from rashomon.align.embed import encoder
+from rashomon.annotate import annotate_articles
+from rashomon.clustering import lead_of
 from rashomon.model import Article, Dossier
 from rashomon.report import render
 from tests.helpers.golden import check_golden
@@ -78,3 +81,19 @@ def test_example_disagreements_are_disputed_and_shared_facts_corroborated(analys
         assert {a for side in finding.sides for a in side.article_ids} == {a.id for a in analysed_example.articles}
     corroborated = [f for f in analysed_example.findings if f.kind == "corroborated"]
     assert corroborated and all(f.independent_sources == 2 for f in corroborated)
+
+
+LEVEE_TEXT = "Levee holds\n\nThe levee on the Marrow river held overnight, the valley water board said on Tuesday, after two days of rain."
+
+
+def test_story_features_load_no_encoder_when_the_workers_embedded_every_lead(monkeypatch):
+    from rashomon import pipeline
+
+    annotated = list(annotate_articles([Article(id="a", source_path="a.txt", title="Levee holds", text=LEVEE_TEXT)]))
+    loads = []
+    monkeypatch.setattr(pipeline, "encoder", lambda: loads.append(1) or encoder())
+    assert pipeline.story_features(annotated)[0].embedding == pytest.approx(list(encoder().encode([lead_of("Levee holds", LEVEE_TEXT)])[0]))
+    assert loads == [1]
+    annotated[0].lead_embedding = [0.5] * 384
+    assert pipeline.story_features(annotated)[0].embedding == [0.5] * 384
+    assert loads == [1]

@@ -43,23 +43,28 @@ def annotate_serialized(article_jsons: list[str], lead_vectors: bool = False, cl
     claim sentences (numpy arrays: pickled as they are, no JSON)."""
     articles = [Article.model_validate_json(text) for text in article_jsons]
     annotated = list(annotate_articles(articles))
-    vectors: list = [None] * len(annotated)
+    leads: list = [None] * len(annotated)
     if lead_vectors and annotated:
-        vectors = [[float(x) for x in v] for v in encoder(threads=1).encode([lead_of(a.article.title, a.article.text) for a in annotated])]
+        leads = list(encoder(threads=1).encode([lead_of(a.article.title, a.article.text) for a in annotated]))
     claims: list = [None] * len(annotated)
     if claim_vectors and annotated:
         sentences = [claim_sentences(item) for item in annotated]
         flat = iter(encoder(threads=1).encode([s for article in sentences for s in article]))
         claims = [(article, np.stack([next(flat) for _ in article])) if article else None for article in sentences]
+    return annotate_serialized_results(annotated, leads, claims)
+
+
+def annotate_serialized_results(annotated: list[AnnotatedArticle], leads: list, claims: list) -> list[dict]:
+    """What a worker sends back for each article: what :func:`rebuild` needs, in a form that pickles cheaply."""
     return [
         {
             "found": item.found.to_json(),
-            "lead": vector,
+            "lead": None if lead is None else [float(x) for x in lead],
             "text": item.normalized.text,
             "origin": list(item.normalized.origin),
             "claims": claim,
         }
-        for item, vector, claim in zip(annotated, vectors, claims)
+        for item, lead, claim in zip(annotated, leads, claims)
     ]
 
 

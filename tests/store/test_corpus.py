@@ -299,3 +299,20 @@ def test_migration_8_rebuilds_the_item_rows_of_a_store_from_its_annotations(tmp_
         for table in ITEM_TABLES:
             assert read_items(store.con, table, item.article.id) == expected[table], table
         assert store.stats()["quotes"] == len(expected["quotes"]) > 0
+
+
+def test_a_writer_checks_the_schema_once_and_not_at_each_reopen_between_batches(tmp_path, monkeypatch):
+    from rashomon.store import corpus
+
+    checks = []
+    monkeypatch.setattr(corpus, "migrate", lambda con: checks.append(con) or migrate(con))
+    store = CorpusStore(tmp_path / "news.duckdb")
+    assert len(checks) == 1
+    for _ in range(3):
+        store.release()
+        assert store.article_count() == 0
+    assert len(checks) == 1
+    store.close()
+    with CorpusStore(tmp_path / "news.duckdb") as again:
+        assert again.article_count() == 0
+    assert len(checks) == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -148,3 +149,41 @@ def test_a_saved_analysis_is_dropped_when_its_story_gains_an_article(tmp_path):
     assert saved_findings(path, grown) == 0 and index[grown]["saved_findings"] is None
     # negative twin: the story that did not change keeps its analysis
     assert saved_findings(path, kept) > 0 and index[kept]["saved_findings"] is not None
+
+
+def test_weights_are_the_idf_of_the_stream_as_it_stands_now():
+    clusterer = StoryClusterer()
+    clusterer.add("f1", flood(1))
+    first = clusterer.weighted({"flood": 1, "rubble": 2}, clusterer.word_df)
+    assert first == {
+        "flood": clusterer.idf(clusterer.word_df, "flood"),
+        "rubble": (1 + math.log(2)) * clusterer.idf(clusterer.word_df, "rubble"),
+    }
+    clusterer.add("q1", quake(1))
+    later = clusterer.weighted({"flood": 1, "rubble": 2}, clusterer.word_df)
+    assert later["flood"] == clusterer.idf(clusterer.word_df, "flood") != first["flood"]
+    assert later["rubble"] < first["rubble"]
+
+
+def test_name_and_word_weights_are_kept_apart():
+    clusterer = StoryClusterer()
+    clusterer.add("f1", features(["place:levee"], ["levee"] * 1, 0, 2031))
+    clusterer.add("f2", features(["person:ida krane"], ["levee"], 0, 2031))
+    words = clusterer.weighted({"levee": 1}, clusterer.word_df)
+    names = clusterer.weighted({"levee": 1}, clusterer.name_df)
+    assert words["levee"] == clusterer.idf(clusterer.word_df, "levee")
+    assert names["levee"] == clusterer.idf(clusterer.name_df, "levee") != words["levee"]
+
+
+def test_refine_reads_each_articles_vectors_once_for_all_passes():
+    clusterer = StoryClusterer()
+    placements = [(f"f{i}", flood(i), "s1") for i in range(3)] + [("misplaced", quake(9), "s1")]
+    placements += [(f"q{i}", quake(i), "s2") for i in range(3)]
+    for _, item, story_id in placements:
+        clusterer.restore(item, story_id, None)
+    computed = []
+    article_vectors = clusterer.article_vectors
+    clusterer.article_vectors = lambda item: computed.append(item) or article_vectors(item)
+    moved = clusterer.refine(placements, passes=2)
+    assert set(moved) == {"misplaced"}
+    assert len(computed) == len(placements)

@@ -92,6 +92,7 @@ class CorpusStore:
         self.wait = lock_wait(read_only) if wait is None else wait
         self._con: duckdb.DuckDBPyConnection | None = None
         self._writer_lock = None
+        self._migrated = False
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store")
         if not read_only:
@@ -110,8 +111,11 @@ class CorpusStore:
         try:
             if check:
                 verify(con, self.path, empty_allowed=not self.read_only)
-            if not self.read_only:
+            if not self.read_only and not self._migrated:
                 migrate(con)
+                # Once is enough for a writer's life: it holds the writer lock throughout, so no other rashomon can
+                # change the schema between its batches, and each open after a release skips ~12 ms of checks.
+                self._migrated = True
         except duckdb.Error as error:
             con.close()
             raise StoreError(f"{self.path}: cannot write to the store ({first_line(error)})") from error

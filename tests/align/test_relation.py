@@ -1,5 +1,8 @@
 """The relation rules on hand-built claims (no model is loaded): each rule with a negative twin."""
 
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from rashomon.align.relation import ClaimView, compatible, figures_clash, relate, same_scope, same_time
@@ -58,6 +61,8 @@ def view(
 
 DEAD_3 = number(3, dimension="people", measure="dead", article="a")
 DEAD_5 = number(5, dimension="people", measure="dead", article="b")
+RIOT_INJURED_12 = number(12, dimension="people", measure="injured", article="a")
+RIOT_INJURED_18 = number(18, dimension="people", measure="injured", article="b")
 INJURED_12 = number(12, dimension="people", measure="injured", article="b")
 
 
@@ -133,6 +138,17 @@ def test_figures_one_report_states_together_do_not_conflict():
     a = view("The blast killed 3 people in the port, police said.", [DEAD_3], "a", subject="person:x")
     b = view("The blast killed 5 people in the port, officials said.", [DEAD_5], "b", subject="person:x", row=1)
     assert relate(a, b, 0.8, together=lambda x, y: True).kind != "numeric_conflict"
+
+
+@pytest.mark.parametrize(("hours_apart", "expected"), [(6, "numeric_conflict"), (30, "evolving")])
+def test_a_count_of_people_evolves_only_between_reports_a_day_apart(hours_apart, expected):
+    morning = datetime(2010, 5, 5, 9, tzinfo=UTC)
+    a = replace(view("The riot left 12 people injured, police said.", [RIOT_INJURED_12], "a", subject="person:x"), published=morning)
+    b = replace(
+        view("The riot left 18 people injured, police said.", [RIOT_INJURED_18], "b", subject="person:x", row=1),
+        published=morning + timedelta(hours=hours_apart),
+    )
+    assert relate(a, b, 0.8).kind == expected
 
 
 def test_figures_of_different_times_are_not_compared():

@@ -1,9 +1,10 @@
 """Candidate claim pairs without comparing all pairs.
 
-Three blocks propose pairs: claims whose embeddings fall in the same bucket of
+Four blocks propose pairs: claims whose embeddings fall in the same bucket of
 a random-hyperplane LSH (several tables, so near neighbours meet at least
-once), claims sharing a rare actor, and claims with numbers of the same
-dimension and counted noun about a shared actor. Bucket sizes are capped, so
+once), claims sharing a rare actor, claims with numbers of the same
+dimension and counted noun about a shared actor, and claims with figures of
+one measure frame that belongs to a named thing (one place's population). Bucket sizes are capped, so
 the cost grows near-linearly with the number of claims.
 """
 
@@ -14,7 +15,7 @@ from itertools import combinations
 
 import numpy as np
 
-from rashomon.align.relation import ClaimView, counted_key
+from rashomon.align.relation import INCREMENT, ClaimView, counted_key
 
 # 12 tables of 8 bits (SimHash: a bit agrees with probability 1 - angle/pi): two claims at MiniLM cosine 0.9 share a
 # bucket in at least one table with probability 0.98, at the agreement level 0.75 with 0.79 (the actor and measure
@@ -70,7 +71,22 @@ def key_pairs(views: list[ClaimView]) -> set[tuple[int, int]]:
     return pairs
 
 
+def frame_pairs(views: list[ClaimView]) -> set[tuple[int, int]]:
+    """Pairs of claims with figures of one measure frame that belongs to a named thing (the population of a place,
+    the distance of a town from the capital, the value of an offer): such figures are about one thing however
+    differently the sentences are built, so they meet even when neither their wording nor their actors do."""
+    by_frame: dict[tuple[str, str | None, str], list[int]] = defaultdict(list)
+    for view in views:
+        for number in view.numbers:
+            if number.about and number.about != INCREMENT:
+                by_frame[(number.dimension, counted_key(number), number.about)].append(view.row)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_frame.values():
+        pairs.update(capped_pairs(sorted(set(members)), MAX_BUCKET))
+    return pairs
+
+
 def candidate_pairs(views: list[ClaimView], vectors: np.ndarray) -> list[tuple[int, int]]:
     """Candidate pairs of claim rows, each pair once, in a stable order."""
-    pairs = lsh_pairs(vectors) | key_pairs(views)
+    pairs = lsh_pairs(vectors) | key_pairs(views) | frame_pairs(views)
     return sorted((min(a, b), max(a, b)) for a, b in pairs if a != b)

@@ -223,9 +223,10 @@ class Assigner:
 
     def linked_person(self, doc_id: str, span):
         """The named person a pronoun or description phrase stands for in its article, if rashomon ties it to one."""
+        from rashomon.annotate.discourse import Discourse
         from rashomon.annotate.lexicon import ENGLISH
         from rashomon.annotate.quotes import find_quote_spans
-        from rashomon.annotate.speakers import PLACE_OR_BODY, Discourse
+        from rashomon.annotate.speakers import PLACE_OR_BODY
 
         doc = self.parsed[doc_id]
         if doc_id not in self.discourses:
@@ -316,9 +317,9 @@ def speaker_check(assigner: Assigner, entities: list[dict], show: bool = False) 
 def link_check(assigner: Assigner, entities: list[dict], windows: tuple[int, ...]) -> dict[str, Counter]:
     """In-article links of gold pronoun and description mentions whose chain is named in the document, scored
     like quote speakers (right / wrong / left); pronouns once per sentence window tried, descriptions once."""
-    from rashomon.annotate import speakers
+    from rashomon.annotate import discourse
 
-    default = speakers.PRONOUN_WINDOW_SENTENCES
+    default = discourse.PRONOUN_WINDOW_SENTENCES
     named: dict[tuple[str, str], set[str]] = defaultdict(set)
     heads = []
     for mention in entities:
@@ -332,7 +333,7 @@ def link_check(assigner: Assigner, entities: list[dict], windows: tuple[int, ...
             named[(doc_id, mention["coref_chain"])].add(span.root.lower_)
     tallies: dict[str, Counter] = {}
     for label, window in [("description", default), *((f"pronoun, window {w}", w) for w in windows)]:
-        speakers.PRONOUN_WINDOW_SENTENCES = window
+        discourse.PRONOUN_WINDOW_SENTENCES = window
         assigner.discourses.clear()
         tally: Counter = Counter()
         for doc_id, chain, span in heads:
@@ -345,7 +346,7 @@ def link_check(assigner: Assigner, entities: list[dict], windows: tuple[int, ...
             last = name_key(person.text).split()[-1:] if person is not None else []
             tally["left" if person is None else "right" if last and last[0] in named[(doc_id, chain)] else "wrong"] += 1
         tallies[label] = tally
-    speakers.PRONOUN_WINDOW_SENTENCES = default
+    discourse.PRONOUN_WINDOW_SENTENCES = default
     assigner.discourses.clear()
     return tallies
 

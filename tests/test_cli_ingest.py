@@ -8,7 +8,7 @@ import json
 from rich.console import Console
 from typer.testing import CliRunner
 
-from rashomon import cli
+from rashomon.cli import app, ingesting
 from tests.helpers.cli import run_process as rashomon
 from tests.helpers.stores import invented_report
 
@@ -46,8 +46,8 @@ def test_nothing_new_touches_no_story(tmp_path):
 def run_on_a_terminal(monkeypatch, *args: str) -> str:
     """Run ingest in this process with its stderr console acting as a terminal; what it drew."""
     screen = io.StringIO()
-    monkeypatch.setattr(cli, "err", Console(file=screen, force_terminal=True, width=160))
-    result = CliRunner().invoke(cli.app, ["ingest", *args])
+    monkeypatch.setattr(ingesting, "err", Console(file=screen, force_terminal=True, width=160))
+    result = CliRunner().invoke(app, ["ingest", *args])
     assert result.exit_code == 0, result.output
     return screen.getvalue()
 

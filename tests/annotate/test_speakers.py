@@ -3,8 +3,9 @@ each rule has a negative twin where the article ties the words to no one (or to 
 
 import pytest
 
+from rashomon.annotate.discourse import PRONOUN_WINDOW_SENTENCES
 from rashomon.annotate.quotes import extract_quotes
-from rashomon.annotate.speakers import PRONOUN_WINDOW_SENTENCES, entity_mentions
+from rashomon.annotate.speakers import entity_mentions
 
 
 def direct_speaker(parse, text):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rashomon.ingest import read_paths
-from rashomon.ingest.readers import READ_CHUNK_BYTES, ReadLimits, parse_size, read_at_most
+from rashomon.ingest.inputs import READ_CHUNK_BYTES, ReadLimits, parse_size, read_at_most
 
 GOOD = (
     "Council approves budget\n\n"

@@ -2,7 +2,8 @@ import json
 from datetime import UTC, datetime
 
 from rashomon.ingest import read_paths
-from rashomon.ingest.readers import parse_front_matter, read_bytes, unique_ids
+from rashomon.ingest.documents import parse_front_matter
+from rashomon.ingest.readers import read_bytes, unique_ids
 
 STORY = "Flooding closed the main road on Sunday, police said, and at least 40 homes were evacuated.\n"
 

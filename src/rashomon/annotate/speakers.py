@@ -4,7 +4,7 @@ A subject can be
 
 - a name, or a surname the tagger missed that the article gave in full earlier (resolved to that full name);
 - a pronoun ("he said", "she told reporters"): the last named subject or speaker of a compatible kind
-  (a person for he/she, an organisation for "it") within ``PRONOUN_WINDOW_SENTENCES`` sentences, and of
+  (a person for he/she, an organisation for "it") within ``discourse.PRONOUN_WINDOW_SENTENCES`` sentences, and of
   the pronoun's gender when the article shows the person's (a title, a gendered noun beside the name, or an
   earlier he/she resolved to them);
 - a description or role ("the 61-year-old", "the former naval officer", "the former Colonel", "the mayor",
@@ -18,20 +18,18 @@ A subject can be
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.annotate.discourse import AGE_PATTERN, SUBJECT_DEPS, Discourse, known_name, mention_key
 from rashomon.annotate.lexicon import ENGLISH
 from rashomon.annotate.types import ACTOR_LABELS, Mention, SpeakerRef
 
 ANONYMITY_MARKERS = ENGLISH.anonymity_markers
 ANONYMOUS_HEADS = ENGLISH.anonymous_heads
 COMPASS_WORDS = ENGLISH.compass_words
-GENDER_WORDS = ENGLISH.gender_words
 ORGANISATION_NOUNS = ENGLISH.organisation_nouns
 PERSONAL_PRONOUNS = ENGLISH.personal_pronouns
 PLACE_NOUNS = ENGLISH.place_nouns
@@ -39,16 +37,8 @@ PLACE_PREPOSITIONS = ENGLISH.place_prepositions
 PLATFORM_NOUNS = ENGLISH.platform_nouns
 POSTING_VERBS = ENGLISH.posting_verbs
 PRONOUN_GENDER = ENGLISH.pronoun_gender
-ROLE_IMPLIES = ENGLISH.role_implies
 ROLE_TITLES = ENGLISH.role_titles
-
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "parataxis")
-AGE_PATTERN = re.compile(r"(\d{1,3})-year-old")
-# A pronoun speaker refers to someone named or quoted at most this many sentences before its own: on ECB+
-# topics 1-35 (scripts/eval_coref.py, docs/benchmarks.md) the rule linked gold pronouns 62.5 % right with 4
-# sentences, against 61.0 % with 1 and 61.1 % with 8 or no limit (from 4 to 8 sentences: 3 more right, 5 more wrong).
-PRONOUN_WINDOW_SENTENCES = 4
 # Names in a description that tie it to one introduction: the place or body of a role ("the mayor of Y",
 # "the Y chief executive"); nationalities ("the British officer") are descriptions, not ties.
 PLACE_OR_BODY = ("GPE", "LOC", "FAC", "ORG")
@@ -56,12 +46,6 @@ PLACE_OR_BODY = ("GPE", "LOC", "FAC", "ORG")
 # votes as a name has mentions in a typical article (about three, as MISSPELLING_MAX_MENTIONS in resolve), so it
 # outweighs one article's mistaken labels but not a name typed the same way across many articles.
 CUE_VOTES = 3
-
-
-def mention_key(text: str) -> str:
-    """A mention's text without possessive ending, case or a leading article, for comparing mentions."""
-    text = re.sub(r"(?:'s|')$", "", text.strip()).lower()
-    return re.sub(r"^the\s+", "", text)
 
 
 def entity_mentions(doc: Doc) -> list[Mention]:
@@ -213,143 +197,6 @@ def describes_common_noun(root: Token, child: Token, found: Mention) -> bool:
     return root.pos_ == "NOUN" and child.dep_ == "compound" and found.label in ("GPE", "LOC", "NORP")
 
 
-def descriptor_words(doc: Doc, mention: Mention) -> set[str]:
-    """Nouns, adjectives and ages that describe a mention where it appears."""
-    words: set[str] = set()
-    head = doc[mention.token_end - 1]
-    window = [t for t in doc[max(0, mention.token_start - 4) : mention.token_start] if t.sent == head.sent]
-    for token in [*window, *doc[mention.token_start : mention.token_end]]:
-        if token.pos_ in ("NOUN", "ADJ", "PROPN"):
-            words.add(token.lemma_.lower().rstrip("."))
-    for child in head.children:
-        if child.dep_ in ("appos", "amod", "npadvmod", "nummod", "acl"):
-            for token in child.subtree:
-                if token.pos_ in ("NOUN", "ADJ", "NUM", "PROPN"):
-                    words.add(token.lemma_.lower())
-    after = doc[mention.token_end : mention.token_end + 3]
-    if len(after) >= 2 and after[0].text == "," and after[1].like_num:
-        words.add(after[1].text)
-    if head.dep_ in SUBJECT_DEPS and head.head.lemma_ == "be":
-        for child in head.head.children:
-            if child.dep_ == "attr":
-                words.update(t.lemma_.lower() for t in child.subtree if t.pos_ in ("NOUN", "ADJ"))
-    return words | {implied for word in words for implied in ROLE_IMPLIES.get(word, ())}
-
-
-def gender_shown(words: set[str]) -> str | None:
-    """The gender a name's descriptor words show ("mrs", "spokeswoman"), or None when none or both."""
-    shown = {GENDER_WORDS[word] for word in words if word in GENDER_WORDS}
-    return shown.pop() if len(shown) == 1 else None
-
-
-def person_key(mention: Mention) -> str:
-    """The surname a person mention is known by in its article, to gather what the article shows of them."""
-    words = mention_key(mention.text).split()
-    return words[-1] if words else ""
-
-
-def is_subject(token: Token) -> bool:
-    """Whether a name token is (part of) a clause subject."""
-    for candidate in (token, token.head):
-        if candidate.dep_ in SUBJECT_DEPS:
-            return True
-        if candidate.dep_ not in ("compound", "flat", "appos", "poss"):
-            return False
-    return False
-
-
-class Discourse:
-    """Resolves pronouns and descriptors in one document against its earlier mentions."""
-
-    def __init__(
-        self, doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]], out_of_flow: Sequence[tuple[int, int]] = ()
-    ):
-        self.doc = doc
-        skip = [*quoted, *out_of_flow]
-        self.mentions = [m for m in mentions if not any(s <= m.start < e for s, e in skip)]
-        covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
-        missed = [
-            found
-            for token in doc
-            if token.pos_ == "PROPN" and token.i not in covered and is_subject(token) and not any(s <= token.idx < e for s, e in skip)
-            if (found := known_name(token, self)) is not None
-        ]
-        self.mentions = sorted(self.mentions + missed, key=lambda m: m.start)
-        self.speakers: list[tuple[int, Mention]] = []
-        self._descriptors: dict[Mention, set[str]] = {}
-        self._sentence_starts = [sentence.start_char for sentence in doc.sents]
-        self._pronoun_genders: list[tuple[int, str, str]] = []
-
-    def note_speaker(self, position: int, mention: Mention) -> None:
-        """Remember a resolved speaker, which makes them salient for later pronouns."""
-        self.speakers.append((position, mention))
-
-    def note_gender(self, position: int, mention: Mention, gender: str) -> None:
-        """Remember that a he/she at ``position`` was resolved to this person: later pronouns see their gender."""
-        self._pronoun_genders.append((position, person_key(mention), gender))
-
-    def _before(self, position: int, labels: Sequence[str]) -> list[Mention]:
-        return [m for m in self.mentions if m.end <= position and m.label in labels]
-
-    def _descriptors_of(self, mention: Mention) -> set[str]:
-        if mention not in self._descriptors:
-            self._descriptors[mention] = descriptor_words(self.doc, mention)
-        return self._descriptors[mention]
-
-    def sentence_index(self, position: int) -> int:
-        """The index of the sentence a character position falls in."""
-        return max(0, bisect_right(self._sentence_starts, position) - 1)
-
-    def gender_of(self, mention: Mention, position: int) -> str | None:
-        """The person's gender as the article shows it before ``position``: titles and gendered nouns beside any
-        mention of the same surname, and he/she already resolved to them; None when unknown or contradictory."""
-        key = person_key(mention)
-        words = set().union(*(self._descriptors_of(m) for m in self.mentions if m.end <= position and person_key(m) == key))
-        shown = {gender_shown(words)} - {None}
-        shown |= {gender for at, person, gender in self._pronoun_genders if at < position and person == key}
-        return shown.pop() if len(shown) == 1 else None
-
-    def most_salient(self, position: int, labels: Sequence[str], gender: str | None = None) -> Mention | None:
-        """The latest compatible subject or speaker before the sentence at ``position``, at most
-        ``PRONOUN_WINDOW_SENTENCES`` sentences back, and of ``gender`` unless the article shows none for them.
-
-        A name that is only an object or a modifier does not take over from the
-        last subject or speaker; it is used only when there is neither.
-        """
-        doc = self.doc
-        current = self.sentence_index(position)
-        sentence_start = self._sentence_starts[current] if self._sentence_starts else position
-        earliest = self._sentence_starts[max(0, current - PRONOUN_WINDOW_SENTENCES)] if self._sentence_starts else 0
-
-        def fits(at: int, mention: Mention) -> bool:
-            return earliest <= at < sentence_start and (gender is None or self.gender_of(mention, position) in (None, gender))
-
-        candidates = [m for m in self._before(sentence_start, labels) if fits(m.start, m)]
-        subjects = [m for m in candidates if is_subject(doc[m.token_end - 1])]
-        speakers = [(p, m) for p, m in self.speakers if m.label in labels and fits(p, m)]
-        best: tuple[int, Mention] | None = None
-        if subjects:
-            best = (subjects[-1].start, subjects[-1])
-        if speakers and (best is None or speakers[-1][0] > best[0]):
-            best = speakers[-1]
-        if best is not None:
-            return best[1]
-        return candidates[-1] if candidates else None
-
-    def by_description(self, head: Token, position: int, phrase: str, names: Sequence[str] = ()) -> Mention | None:
-        """The latest person described earlier with the descriptor's head word or age, and with every proper
-        noun the description names ("the mayor of Y" needs a mayor introduced with Y)."""
-        wanted = {head.lemma_.lower()}
-        age = AGE_PATTERN.search(phrase.replace(" - ", "-").replace(" ", "-"))
-        if age:
-            wanted = {age.group(1)}
-        for mention in reversed(self._before(position, ("PERSON",))):
-            described = self._descriptors_of(mention)
-            if wanted & described and all(name in described for name in names):
-                return mention
-        return None
-
-
 def is_anonymous(span: Span) -> bool:
     """An unnamed source: "an official", "sources familiar with the talks", "a person who..."."""
     root = span.root
@@ -364,17 +211,6 @@ def is_anonymous(span: Span) -> bool:
         and not determiners & {"the", "these", "those"}
         or bool(determiners & {"a", "an", "one", "two", "several", "some"})
     )
-
-
-def known_name(token: Token, discourse: Discourse) -> Mention | None:
-    """A mention for a proper noun the tagger missed here but recognised elsewhere in the document: the
-    token's place, with the text of the fullest name it ends ("Quintero" said -> "Mara Quintero")."""
-    key = token.lower_
-    fits = [mention for mention in discourse.mentions if mention_key(mention.text).split()[-1:] == [key]]
-    if not fits:
-        return None
-    named = max(fits, key=lambda m: len(m.text.split()))
-    return Mention(named.text, named.label, token.idx, token.idx + len(token), token.i, token.i + 1)
 
 
 def resolve_subject(subject: Token, discourse: Discourse, quoted: Sequence[tuple[int, int]], span: Span | None = None) -> SpeakerRef:

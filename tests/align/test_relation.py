@@ -103,6 +103,17 @@ INJURED_12 = number(12, dimension="people", measure="injured", article="b")
             number(4.5, dimension="magnitude", measure="magnitude", about="aftershock", article="b"),
             False,
         ),
+        # the figure written into the bearer ("a magnitude-5.9 earthquake") does not make another thing
+        (
+            number(6.1, dimension="magnitude", measure="magnitude", about="quake"),
+            number(5.9, dimension="magnitude", measure="magnitude", about="magnitude-5.9 earthquake", article="b"),
+            True,
+        ),
+        (
+            number(6.1, dimension="magnitude", measure="magnitude", about="quake"),
+            number(4.5, dimension="magnitude", measure="magnitude", about="magnitude-4.5 aftershock", article="b"),
+            False,
+        ),
     ],
 )
 def test_same_scope_needs_one_measure_frame(first, second, expected):

@@ -216,13 +216,23 @@ def same_scope(a: NumberClaim, b: NumberClaim) -> bool:
 
 def same_bearer(a: str, b: str) -> bool:
     """Whether two bearers name one thing: the same words, one name inside the other ("qeshm" / "qeshm island"), or
-    one noun ending the other ("quake" / "earthquake"; at least four letters, so that "ore" never matches "core")."""
+    one noun ending the other ("quake" / "earthquake"; at least four letters, so that "ore" never matches "core").
+
+    A word holding digits is the figure itself written into the bearer ("a magnitude-5.9 earthquake"): it is left
+    out, or no two figures of one thing could ever share their bearer.
+    """
+    a, b = without_figures(a), without_figures(b)
     if a == b:
         return True
     words_a, words_b = set(a.split()), set(b.split())
     if words_a <= words_b or words_b <= words_a:
         return True
     return min(len(a), len(b)) >= 4 and " " not in a + b and (a.endswith(b) or b.endswith(a))
+
+
+def without_figures(bearer: str) -> str:
+    """A bearer without the words that hold digits ("magnitude-5.9 earthquake" -> "earthquake")."""
+    return " ".join(word for word in bearer.split() if not any(character.isdigit() for character in word)) or bearer
 
 
 def frame_label(number: NumberClaim) -> str:

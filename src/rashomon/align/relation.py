@@ -20,6 +20,7 @@ from rashomon.model import Claim, NumberClaim
 
 DENIAL_PHRASES = ENGLISH.denial_phrases
 DENIAL_VERBS = ENGLISH.denial_verbs
+LEMMA_SUFFIXES = ENGLISH.lemma_suffixes
 LIGHT_VERBS = ENGLISH.light_verbs
 MEASURE_CLASSES = ENGLISH.measure_classes
 NEGATIONS = ENGLISH.negations
@@ -455,15 +456,13 @@ def denial_cue_end(text: str) -> int | None:
 
 
 def verb_lemma_of(word: str) -> str:
-    """The lemma of a regular English verb form ("denied" -> "deny", "denying" -> "deny", "disputes" -> "dispute").
-
-    Hand-written because only the denial verbs, all regular, are looked up: a lemmatizer would need the spaCy model here.
-    """
-    for ending, replacement in (("ied", "y"), ("ies", "y"), ("ying", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(ending):
-            stem = word[: -len(ending)] + replacement
-            if stem in DENIAL_VERBS or stem + "e" in DENIAL_VERBS:
-                return stem if stem in DENIAL_VERBS else stem + "e"
+    """The lemma of a denial verb's inflected form ("denied" -> "deny", "disputing" -> "dispute"), by the lexicon's
+    inflection endings (the spaCy lemmatizer needs the model, which relation rules do not load)."""
+    if word in DENIAL_VERBS:
+        return word
+    for ending, replacement in LEMMA_SUFFIXES:
+        if word.endswith(ending) and (candidate := word[: len(word) - len(ending)] + replacement) in DENIAL_VERBS:
+            return candidate
     return word
 
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from rashomon.align.relation import ClaimView, compatible, figures_clash, relate, same_scope, same_time
+from rashomon.align.relation import ClaimView, compatible, denied_words, figures_clash, relate, same_scope, same_time
 from rashomon.model import Claim, NumberClaim
 
 
@@ -101,6 +101,17 @@ INJURED_12 = number(12, dimension="people", measure="injured", article="b")
         (
             number(6.1, dimension="magnitude", measure="magnitude", about="quake"),
             number(4.5, dimension="magnitude", measure="magnitude", about="aftershock", article="b"),
+            False,
+        ),
+        # the figure written into the bearer ("a magnitude-5.9 earthquake") does not make another thing
+        (
+            number(6.1, dimension="magnitude", measure="magnitude", about="quake"),
+            number(5.9, dimension="magnitude", measure="magnitude", about="magnitude-5.9 earthquake", article="b"),
+            True,
+        ),
+        (
+            number(6.1, dimension="magnitude", measure="magnitude", about="quake"),
+            number(4.5, dimension="magnitude", measure="magnitude", about="magnitude-4.5 aftershock", article="b"),
             False,
         ),
     ],
@@ -250,6 +261,56 @@ def test_a_denial_answers_a_claim_whose_content_it_repeats():
     # twin: a denial of something else about the same person
     other = view("The tourist flew home to his family on Sunday.", subject="person:tourist", predicate="flew", actors=("person:tourist",))
     assert relate(other, denial, 0.7).kind != "contradiction"
+
+
+def test_a_denial_denies_only_the_clause_of_its_cue():
+    """ "Denying X, he would do Y": X is denied, not Y, though Y follows the claim's verb."""
+    denial = view(
+        "Denying he ran a criminal gang, the boss would wander the streets of the old quarter, muttering.",
+        article="b",
+        subject="person:boss",
+        actors=("person:boss",),
+        status="denied",
+        predicate="wander",
+    )
+    wandering = view("Neighbours often saw him wander the streets of the old quarter, muttering.", predicate="saw", actors=("person:boss",))
+    assert relate(wandering, denial, 0.7).kind != "contradiction"
+    # twin: the claim that states what the cue's clause denies
+    gang = view("For decades he ran a criminal gang from a social club.", predicate="ran", actors=("person:boss",))
+    assert relate(gang, denial, 0.7).kind == "contradiction"
+
+
+def test_a_denial_sharing_only_names_does_not_answer_a_claim():
+    denial = view(
+        "Analysts doubt whether the Northland government really negotiated a truce with the Red Brigade.",
+        article="b",
+        subject="group:analysts",
+        actors=("gpe:northland", "group:brigade"),
+        status="denied",
+        predicate="doubt",
+    )
+    names_only = view(
+        "The leader of the Red Brigade often justifies attacks on the Northland army.", predicate="justifies", actors=("group:brigade",)
+    )
+    assert relate(names_only, denial, 0.7).kind != "contradiction"
+    # twin: the claim repeats the denied words, not only the names
+    truce = view("The Northland government negotiated a truce with the Red Brigade.", predicate="negotiated", actors=("group:brigade",))
+    assert relate(truce, denial, 0.7).kind == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("He denied that he was the source, and left.", " that he was the source"),
+        ("Scientists cast doubt over claims that a spider burrowed into his skin.", " over claims that a spider burrowed into his skin."),
+        ("Officials, disputing the figure, said more were hurt.", " the figure"),
+        # twin: no denial cue, so the words after the verb
+        ("The dense crowd marched on, chanting.", " on, chanting."),
+    ],
+)
+def test_denied_words_run_from_the_cue_to_the_end_of_its_clause(text, denied):
+    claim = view(text, predicate="marched" if "marched" in text else None).claim
+    assert denied_words(claim) == denied
 
 
 def test_a_denial_does_not_contradict_a_claim_on_its_own_side():

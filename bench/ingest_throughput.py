@@ -5,7 +5,8 @@
 Each side runs in its own child process; its peak memory is the largest total
 resident memory of that process and all its descendants (worker processes, Ray
 workers), sampled from /proc four times a second, and its CPU time is that of the
-process and the children it waited for (user + system; Ray's workers are not its
+process and the children it waited for (the forkserver that forks the local engine's workers is stopped and waited for
+first) (user + system; Ray's workers are not its
 children and are left out). The sides take turns, ``--repeat`` rounds of them, and
 the median of each counts. Prints articles/s, words/s, peak memory and the ratio of
 each side's wall time and CPU time to bare spaCy's (``nlp.pipe`` with
@@ -112,7 +113,19 @@ def child(side: str, stream: str, workers: int) -> None:
     elapsed = time.perf_counter() - started
     sampler.done.set()
     sampler.join()
+    stop_forkserver()
     print(json.dumps({"seconds": elapsed, "cpu_seconds": tree_cpu_seconds(), "peak_mb": sampler.peak}))
+
+
+def stop_forkserver() -> None:
+    """Stop and wait for the forkserver the local engine's workers were forked from, if one runs, so that its CPU time
+    and its workers' (which it waited for) count among this process's children; the standard library has no public call
+    for this."""
+    from multiprocessing import forkserver
+
+    stop = getattr(forkserver._forkserver, "_stop", None)
+    if stop is not None:
+        stop()
 
 
 def tree_cpu_seconds() -> float:

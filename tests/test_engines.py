@@ -8,7 +8,7 @@ import pytest
 from rashomon.align.embed import encoder, sentence_key
 from rashomon.annotate import annotate_articles
 from rashomon.clustering import lead_of
-from rashomon.engines import BATCH, annotate_with
+from rashomon.engines import BATCH, annotate_with, exit_when_orphaned, worker_context
 from rashomon.model import Article
 from rashomon.pipeline import assemble, ingest
 from tests.helpers.paths import EXAMPLE, HOSTILE
@@ -43,6 +43,20 @@ def test_workers_embed_the_claim_sentences_the_findings_step_embeds():
 def test_workers_send_no_claim_vectors_unless_asked():
     articles = [Article(source_path=f"stream.jsonl:{i}", **invented_report(i)) for i in range(2 * BATCH + 1)]
     assert pooled_vectors(annotate_with("local", articles, workers=2)) == {}
+
+
+def test_a_worker_lives_while_its_owner_holds_the_lifeline_and_exits_when_it_closes():
+    """An owner killed with ``kill -9`` closes its end of the pipe the same way: the worker must not linger."""
+    context = worker_context()
+    lifeline, held_end = context.Pipe(duplex=False)
+    worker = context.Process(target=exit_when_orphaned, args=(lifeline,))
+    worker.start()
+    lifeline.close()
+    worker.join(timeout=2)
+    assert worker.is_alive(), "the worker exited while its owner was alive"
+    held_end.close()
+    worker.join(timeout=30)
+    assert worker.exitcode == 1
 
 
 def pooled_vectors(annotated) -> dict:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
 
 import numpy as np
 
@@ -30,7 +31,6 @@ from rashomon.model import Article
 ENGINES = ("local", "ray")
 BATCH = 16
 BATCHES_AHEAD_PER_WORKER = 3
-ORPHAN_CHECK_SECONDS = 1.0
 
 
 def claim_sentences(item: AnnotatedArticle) -> list[str]:
@@ -82,17 +82,38 @@ def rebuild(article: Article, result: dict) -> AnnotatedArticle:
     )
 
 
-def prepare_worker(parent: int | None = None) -> None:
-    """Load the models once per worker process; a worker whose parent died (``kill -9``) exits instead of lingering."""
-    if parent is not None:
-        threading.Thread(target=exit_when_orphaned, args=(parent,), daemon=True).start()
+def prepare_worker(lifeline: Connection | None = None) -> None:
+    """Load the models once per worker process; given the read end of the pool owner's ``lifeline`` pipe, a worker
+    whose owner died (``kill -9`` included) exits instead of lingering."""
+    if lifeline is not None:
+        threading.Thread(target=exit_when_orphaned, args=(lifeline,), daemon=True).start()
     load_nlp()
 
 
-def exit_when_orphaned(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(ORPHAN_CHECK_SECONDS)
+def exit_when_orphaned(lifeline: Connection) -> None:
+    """Wait for the end of a pipe nobody writes to: it comes when the owner's end closes, i.e. when the owner exits.
+
+    Not the worker's parent process: that is the forkserver, which outlives the owner while any worker holds the
+    descriptor it watches (every forked worker gets one), so the two would wait for each other."""
+    try:
+        lifeline.recv_bytes()
+    except EOFError:
+        pass
     os._exit(1)
+
+
+def worker_context() -> BaseContext:
+    """How worker processes start: forked from a forkserver that has imported rashomon (spaCy, numpy, ONNX Runtime).
+
+    Importing is most of a worker's start-up (~1.4 s of CPU of ~2 s, measured; docs/benchmarks.md, issue 12), and a
+    spawned worker pays it again each time. The forkserver pays it once and forks each worker from a process that holds
+    only imported modules: no open store, no ONNX Runtime session, and no threads but OpenBLAS's idle pool, which
+    OpenBLAS stops across a fork itself (forking this process instead, with DuckDB's and ONNX Runtime's threads, is not
+    safe). The models are still loaded after the fork: preloading the spaCy model in the forkserver too measured no
+    faster, and an ONNX Runtime session is not made to be used across a fork."""
+    context = get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
 
 
 def annotate_in_processes(
@@ -100,8 +121,13 @@ def annotate_in_processes(
 ) -> Iterator[AnnotatedArticle]:
     """Annotate on a pool of worker processes, a bounded number of batches in flight, results in input order."""
     batches = [articles[start : start + BATCH] for start in range(0, len(articles), BATCH)]
-    context = get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=prepare_worker, initargs=(os.getpid(),)) as pool:
+    context = worker_context()
+    lifeline, held_end = context.Pipe(duplex=False)
+    with (
+        lifeline,
+        held_end,
+        ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=prepare_worker, initargs=(lifeline,)) as pool,
+    ):
         in_flight: deque[tuple[list[Article], Future]] = deque()
         upcoming = iter(batches)
 

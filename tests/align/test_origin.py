@@ -7,7 +7,6 @@ from rashomon.align.origin import (
     credited_names,
     main_source,
     outlet_resolver,
-    quotations,
 )
 from rashomon.model import Article
 
@@ -136,7 +135,7 @@ def test_many_copied_sentences_share_origin_in_long_reports(shared, same):
 GAZETTE_STORY = (
     "The harbour authority of Port Amira fired its director on Monday. "
     "The board met for six hours before the vote, a member said. "
-    'The chairwoman told reporters it was "a painful but necessary decision." '
+    "The chairwoman said the board had lost confidence in the way the director handled the dock strike. "
     "The director had led the authority for nine years."
 )
 
@@ -144,23 +143,23 @@ GAZETTE_STORY = (
 OWN_WORDS = {
     "first": (
         "Port Amira's harbour chief is out. {credit} the authority's board dismissed its director after a long meeting. "
-        "{quote}The vote came after months of complaints from shipping firms about delays at the docks. "
+        "{borrowed}The vote came after months of complaints from shipping firms about delays at the docks. "
         "Officials did not say who would take over the post. The port handles most of the region's grain exports."
     ),
     "second": (
         "A shake-up at the docks. {credit} the man who ran the harbour for a decade has been shown the door. "
-        "{quote}Truck drivers queueing at the gates said little had changed in years. "
+        "{borrowed}Truck drivers queueing at the gates said little had changed in years. "
         "Nobody from the ministry answered calls on Tuesday. Grain traders expect a quieter season."
     ),
 }
 
 
-def rewrite(credit: str, quote: str = "", words: str = "first") -> str:
-    """A short report in its own words that credits an outlet early and may carry one quotation."""
-    return OWN_WORDS[words].format(credit=credit, quote=quote)
+def rewrite(credit: str, borrowed: str = "", words: str = "first") -> str:
+    """A short report in its own words that credits an outlet early and may carry one sentence of another report."""
+    return OWN_WORDS[words].format(credit=credit, borrowed=borrowed)
 
 
-SHARED_QUOTE = 'The chairwoman called it "a painful but necessary decision." '
+SHARED_SENTENCE = "The chairwoman said the board had lost confidence in the way the director handled the dock strike. "
 
 
 def test_credited_names_before_and_after_the_name():
@@ -199,42 +198,43 @@ def test_outlet_resolver_knows_outlets_acronyms_and_not_people():
     assert resolve("XQZ") is None
 
 
-def test_quotations_leave_titles_out():
-    text = 'She called it "a painful but necessary decision" before the premiere of "Gods and Kings of the Harbour".'
-    assert quotations(text) == {"a painful but necessary decision"}
+def test_agency_services_resolve_to_the_agency():
+    resolve = outlet_resolver([article("a", "x")], {"a": []})
+    assert resolve("Reuters Television") == "reuters"
+    assert resolve("Reutersville Times") == "reutersvilletimes"
 
 
-def test_rewrites_crediting_one_outlet_and_sharing_a_quotation_share_origin():
-    one = rewrite("According to the Harbour Gazette,", SHARED_QUOTE)
-    two = rewrite("The Harbour Gazette reported that", SHARED_QUOTE, "second")
+def test_rewrites_crediting_one_outlet_and_sharing_a_sentence_share_origin():
+    one = rewrite("According to the Harbour Gazette,", SHARED_SENTENCE)
+    two = rewrite("The Harbour Gazette reported that", SHARED_SENTENCE, "second")
     origins = assign_origins([article("a", one), article("b", two)])
     assert origins["a"] == origins["b"]
 
 
 def test_rewrites_crediting_one_outlet_without_shared_words_stay_apart():
     """Two reports may both cite one outlet for one fact and write the rest themselves."""
-    one = rewrite("According to the Harbour Gazette,", SHARED_QUOTE)
+    one = rewrite("According to the Harbour Gazette,", SHARED_SENTENCE)
     two = rewrite("The Harbour Gazette reported that", "", "second")
     origins = assign_origins([article("a", one), article("b", two)])
     assert origins["a"] != origins["b"]
 
 
-def test_reports_sharing_a_quotation_but_crediting_different_outlets_stay_apart():
-    one = rewrite("According to the Harbour Gazette,", SHARED_QUOTE)
-    two = rewrite("The Amira Courier reported that", SHARED_QUOTE, "second")
+def test_reports_sharing_a_sentence_but_crediting_different_outlets_stay_apart():
+    one = rewrite("According to the Harbour Gazette,", SHARED_SENTENCE)
+    two = rewrite("The Amira Courier reported that", SHARED_SENTENCE, "second")
     origins = assign_origins([article("a", one), article("b", two)])
     assert origins["a"] != origins["b"]
 
 
 def test_rewrite_of_an_outlet_at_hand_shares_its_origin():
     own = Article(id="g", source_path="g", text=GAZETTE_STORY, outlet="harbourgazette.com")
-    origins = assign_origins([own, article("b", rewrite("According to the Harbour Gazette,", SHARED_QUOTE))])
+    origins = assign_origins([own, article("b", rewrite("According to the Harbour Gazette,", SHARED_SENTENCE))])
     assert origins["g"] == origins["b"]
 
 
 def test_roundup_of_several_outlets_keeps_its_own_origin():
-    """A report that credits two outlets as much is built on neither, even when it repeats one's quotation."""
+    """A report that credits two outlets as much is built on neither, even when it repeats one's sentence."""
     own = Article(id="g", source_path="g", text=GAZETTE_STORY, outlet="harbourgazette.com")
-    roundup = rewrite("According to the Harbour Gazette,", SHARED_QUOTE + "The Amira Courier reported a protest at the gates. ")
+    roundup = rewrite("According to the Harbour Gazette,", SHARED_SENTENCE + "The Amira Courier reported a protest at the gates. ")
     origins = assign_origins([own, article("b", roundup)])
     assert origins["g"] != origins["b"]

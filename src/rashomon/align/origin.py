@@ -6,7 +6,7 @@ near-identical sentences or many of them (an edited wire copy), the same news-ag
 in a dateline, a "[Source: X]" line or an "X contributed" line, and a rewrite of one outlet's story: an article whose
 main source is an outlet ("according to the Gazette", "the Gazette reported", credited early and more than any other)
 shares the origin of that outlet's own article or of another rewrite of it, when the two also share a near-identical
-sentence or a quotation.
+sentence.
 """
 
 from __future__ import annotations
@@ -54,16 +54,12 @@ SOURCE_CREDIT = re.compile(rf"[\[(]\s*(?:source|sources|via|credit)\s*:\s*(?P<ag
 # outlets is built on none).
 MAIN_SOURCE_EARLY = 1 / 2
 # Two rewrites of one outlet's story also share its words: one near-identical sentence (the copy test above, from a
-# single sentence) or one quotation. A quotation is a quoted span of 3+ words, one of them in lower case (a title such
-# as "The Harbour Years" is not a quotation); 3 words is the shortest quoted phrase that is rarely coincidental ("a
-# necessary step"). On the 37 eval events no two independent reports crediting one outlet share either.
+# single sentence). On the 37 eval events no two independent reports crediting one outlet share one. A shared quotation
+# is not enough: two independent reports quoting one interview the same outlet aired share it too (measured there).
 REWRITE_SHARED_SENTENCES = 1
-QUOTATION_WORDS = 3
-TITLE_SMALL_WORDS = ENGLISH.title_small_words
 OUTLET_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}"
 CREDIT_BEFORE = re.compile(rf"\b(?i:{'|'.join(map(re.escape, ENGLISH.credit_before))})\s+(?P<name>{OUTLET_NAME})")
 CREDIT_AFTER = re.compile(rf"(?P<name>{OUTLET_NAME})\s+(?i:{'|'.join(map(re.escape, ENGLISH.credit_after))})\b")
-QUOTATION = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{5,400})[\"\u201c\u201d]")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+")
 
 
@@ -210,8 +206,9 @@ def outlet_resolver(articles: list[Article], credited: dict[str, list[tuple[int,
 
     def resolve(name: str) -> str | None:
         key = compact(name)
-        if outlet_key(name) in AGENCIES:
-            return AGENCIES[outlet_key(name)].lower()
+        agency = agency_named(outlet_key(name))
+        if agency:
+            return agency.lower()
         if key in stems:
             return key
         if name.isupper() and key in acronyms:
@@ -221,6 +218,11 @@ def outlet_resolver(articles: list[Article], credited: dict[str, list[tuple[int,
         return None
 
     return resolve
+
+
+def agency_named(key: str) -> str | None:
+    """The news agency a name stands for, also when it names one of its services ("bloomberg television")."""
+    return next((AGENCIES[name] for name in AGENCIES if key == name or key.startswith(name + " ")), None)
 
 
 def main_source(credits: list[tuple[int, str]], sentences: int) -> str | None:
@@ -235,20 +237,10 @@ def main_source(credits: list[tuple[int, str]], sentences: int) -> str | None:
     return top if first < MAIN_SOURCE_EARLY * max(1, sentences) else None
 
 
-def quotations(text: str) -> set[str]:
-    """The quoted phrases of an article (3+ words, one in lower case so that titles are left out), as lower-case words."""
-    found = set()
-    for quoted in QUOTATION.findall(text):
-        words = re.findall(r"[A-Za-z0-9']+", quoted)
-        if len(words) >= QUOTATION_WORDS and any(w[0].islower() and w not in TITLE_SMALL_WORDS for w in words):
-            found.add(" ".join(w.lower() for w in words))
-    return found
-
-
 def rewrite_pairs(articles: list[Article], shared: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
     """Pairs of articles that rewrite one outlet's story: one's main source is the other's outlet or its main source,
-    and they share a near-identical sentence or a quotation (two reports that both cite one outlet for one fact but
-    write the rest themselves share neither)."""
+    and they share a near-identical sentence (two reports that both cite one outlet for one fact but write the rest
+    themselves share none)."""
     credited = {a.id: credited_names(a.text) for a in articles}
     resolve = outlet_resolver(articles, credited)
     mains = {}
@@ -256,11 +248,10 @@ def rewrite_pairs(articles: list[Article], shared: dict[tuple[str, str], int]) -
         credits = [(n, key) for n, name in credited[article.id] if (key := resolve(name))]
         mains[article.id] = main_source(credits, len(SENTENCE_SPLIT.split(article.text)))
     stems = {a.id: outlet_stem(a.outlet) for a in articles}
-    quoted = {a.id: quotations(a.text) for a in articles}
     pairs = []
     for a, b in combinations(sorted(mains), 2):
         one_source = (mains[a] is not None and mains[a] in (mains[b], stems[b])) or (mains[b] is not None and mains[b] == stems[a])
-        if one_source and (shared.get((a, b), 0) >= REWRITE_SHARED_SENTENCES or quoted[a] & quoted[b]):
+        if one_source and (shared.get((a, b), 0) >= REWRITE_SHARED_SENTENCES):
             pairs.append((a, b))
     return pairs
 

@@ -85,7 +85,6 @@ class Lexicon:
     news_agencies: dict[str, str]
     credit_before: tuple[str, ...]
     credit_after: tuple[str, ...]
-    title_small_words: frozenset[str]
     # numbers
     qualifiers: tuple[tuple[str, str], ...]
     multipliers: tuple[str, ...]

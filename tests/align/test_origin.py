@@ -1,6 +1,13 @@
 import pytest
 
-from rashomon.align.origin import agency_credit, assign_origins, cited_outlet
+from rashomon.align.origin import (
+    agency_credit,
+    assign_origins,
+    cited_outlet,
+    credited_names,
+    main_source,
+    outlet_resolver,
+)
 from rashomon.model import Article
 
 BASE = (
@@ -122,3 +129,112 @@ def test_many_copied_sentences_share_origin_in_long_reports(shared, same):
     second = long_report("Traffic around the {} was diverted for most of the afternoon while engineers checked the wiring.", shared)
     origins = assign_origins([article("a", first), article("b", second)])
     assert (origins["a"] == origins["b"]) is same
+
+
+# Rewrites of one outlet's story: the main source an article credits, and the evidence that two rewrites share it.
+GAZETTE_STORY = (
+    "The harbour authority of Port Amira fired its director on Monday. "
+    "The board met for six hours before the vote, a member said. "
+    "The chairwoman said the board had lost confidence in the way the director handled the dock strike. "
+    "The director had led the authority for nine years."
+)
+
+
+OWN_WORDS = {
+    "first": (
+        "Port Amira's harbour chief is out. {credit} the authority's board dismissed its director after a long meeting. "
+        "{borrowed}The vote came after months of complaints from shipping firms about delays at the docks. "
+        "Officials did not say who would take over the post. The port handles most of the region's grain exports."
+    ),
+    "second": (
+        "A shake-up at the docks. {credit} the man who ran the harbour for a decade has been shown the door. "
+        "{borrowed}Truck drivers queueing at the gates said little had changed in years. "
+        "Nobody from the ministry answered calls on Tuesday. Grain traders expect a quieter season."
+    ),
+}
+
+
+def rewrite(credit: str, borrowed: str = "", words: str = "first") -> str:
+    """A short report in its own words that credits an outlet early and may carry one sentence of another report."""
+    return OWN_WORDS[words].format(credit=credit, borrowed=borrowed)
+
+
+SHARED_SENTENCE = "The chairwoman said the board had lost confidence in the way the director handled the dock strike. "
+
+
+def test_credited_names_before_and_after_the_name():
+    text = "According to the Harbour Gazette, the vote was close. The director resigned. Radio Amira reported a protest."
+    assert credited_names(text) == [(0, "the Harbour Gazette"), (2, "Radio Amira")]
+
+
+def test_no_credit_without_a_credit_phrase():
+    assert credited_names("The Harbour Gazette building stands on the quay. The director resigned.") == []
+
+
+@pytest.mark.parametrize(
+    ("credits", "sentences", "expected"),
+    [
+        ([(1, "gazette")], 10, "gazette"),
+        ([(8, "gazette")], 10, None),
+        ([(1, "gazette"), (3, "gazette"), (4, "courier")], 10, "gazette"),
+        ([(1, "gazette"), (3, "courier")], 10, None),
+        ([], 10, None),
+    ],
+    ids=["early", "late-is-a-passing-mention", "most-credits", "roundup-of-two", "none"],
+)
+def test_main_source_is_credited_early_and_most(credits, sentences, expected):
+    assert main_source(credits, sentences) == expected
+
+
+def test_outlet_resolver_knows_outlets_acronyms_and_not_people():
+    articles = [Article(id="g", source_path="g", text="x", outlet="harbourgazette.com"), article("b", "x")]
+    credited = {"b": [(0, "The Harbour Gazette")], "g": []}
+    resolve = outlet_resolver(articles, credited)
+    assert resolve("the Harbour Gazette") == "harbourgazette"
+    assert resolve("THG") == "harbourgazette"
+    assert resolve("Reuters") == "reuters"
+    assert resolve("police") is None
+    assert resolve("Marta Ilic") is None
+    assert resolve("XQZ") is None
+
+
+def test_agency_services_resolve_to_the_agency():
+    resolve = outlet_resolver([article("a", "x")], {"a": []})
+    assert resolve("Reuters Television") == "reuters"
+    assert resolve("Reutersville Times") == "reutersvilletimes"
+
+
+def test_rewrites_crediting_one_outlet_and_sharing_a_sentence_share_origin():
+    one = rewrite("According to the Harbour Gazette,", SHARED_SENTENCE)
+    two = rewrite("The Harbour Gazette reported that", SHARED_SENTENCE, "second")
+    origins = assign_origins([article("a", one), article("b", two)])
+    assert origins["a"] == origins["b"]
+
+
+def test_rewrites_crediting_one_outlet_without_shared_words_stay_apart():
+    """Two reports may both cite one outlet for one fact and write the rest themselves."""
+    one = rewrite("According to the Harbour Gazette,", SHARED_SENTENCE)
+    two = rewrite("The Harbour Gazette reported that", "", "second")
+    origins = assign_origins([article("a", one), article("b", two)])
+    assert origins["a"] != origins["b"]
+
+
+def test_reports_sharing_a_sentence_but_crediting_different_outlets_stay_apart():
+    one = rewrite("According to the Harbour Gazette,", SHARED_SENTENCE)
+    two = rewrite("The Amira Courier reported that", SHARED_SENTENCE, "second")
+    origins = assign_origins([article("a", one), article("b", two)])
+    assert origins["a"] != origins["b"]
+
+
+def test_rewrite_of_an_outlet_at_hand_shares_its_origin():
+    own = Article(id="g", source_path="g", text=GAZETTE_STORY, outlet="harbourgazette.com")
+    origins = assign_origins([own, article("b", rewrite("According to the Harbour Gazette,", SHARED_SENTENCE))])
+    assert origins["g"] == origins["b"]
+
+
+def test_roundup_of_several_outlets_keeps_its_own_origin():
+    """A report that credits two outlets as much is built on neither, even when it repeats one's sentence."""
+    own = Article(id="g", source_path="g", text=GAZETTE_STORY, outlet="harbourgazette.com")
+    roundup = rewrite("According to the Harbour Gazette,", SHARED_SENTENCE + "The Amira Courier reported a protest at the gates. ")
+    origins = assign_origins([own, article("b", roundup)])
+    assert origins["g"] != origins["b"]

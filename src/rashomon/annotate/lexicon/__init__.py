@@ -83,6 +83,8 @@ class Lexicon:
     # sources
     media_words: frozenset[str]
     news_agencies: dict[str, str]
+    credit_before: tuple[str, ...]
+    credit_after: tuple[str, ...]
     # numbers
     qualifiers: tuple[tuple[str, str], ...]
     multipliers: tuple[str, ...]

@@ -27,7 +27,6 @@ LONG_FUNCTIONS = {
     "align/relation.py:numeric_relation": "agreement, conflict and update of figures decided together; the rule order is the logic",
     "annotate/numbers.py:extract_numbers": "one loop over number spans applying the reading rules in order (units, ages, frames)",
     "annotate/quotes.py:extract_direct_quotes": "quote marks, speakers and cues resolved in one scan; being reworked (issue 11)",
-    "annotate/quotes.py:extract_indirect_quotes": "reporting verbs, their content and speakers in one scan; being reworked (issue 11)",
     "report/markdown.py:render_markdown": "the document's sections in reading order; each section can become a function",
     "report/web.py:add_dossier_routes": "FastAPI routes declared as closures over the app and the site, the framework's usual form",
     "pipeline.py:ingest_into_store": "the store's ingest in one place: read, skip known, annotate, commit by batch, refine, report",

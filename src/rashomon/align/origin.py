@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from itertools import combinations
 
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
@@ -248,12 +247,12 @@ def rewrite_pairs(articles: list[Article], shared: dict[tuple[str, str], int]) -
         credits = [(n, key) for n, name in credited[article.id] if (key := resolve(name))]
         mains[article.id] = main_source(credits, len(SENTENCE_SPLIT.split(article.text)))
     stems = {a.id: outlet_stem(a.outlet) for a in articles}
-    pairs = []
-    for a, b in combinations(sorted(mains), 2):
-        one_source = (mains[a] is not None and mains[a] in (mains[b], stems[b])) or (mains[b] is not None and mains[b] == stems[a])
-        if one_source and (shared.get((a, b), 0) >= REWRITE_SHARED_SENTENCES):
-            pairs.append((a, b))
-    return pairs
+
+    def one_source(a: str, b: str) -> bool:
+        return (mains[a] is not None and mains[a] in (mains[b], stems[b])) or (mains[b] is not None and mains[b] == stems[a])
+
+    # only pairs that share sentences can qualify, so the pairs with a shared-sentence count are the candidates
+    return sorted((a, b) for (a, b), count in shared.items() if count >= REWRITE_SHARED_SENTENCES and one_source(a, b))
 
 
 def assign_origins(articles: list[Article]) -> dict[str, str]:

@@ -272,20 +272,7 @@ def extract_indirect_quotes(doc: Doc, discourse: Discourse, quoted: list[tuple[i
         if subject is None or content.start <= subject.i < content.end or subject.lower_ in FIRST_SECOND_PERSON:
             continue
         speaker = resolve_subject(subject, discourse, quoted)
-        hits.append(
-            QuoteHit(
-                content.text,
-                content.start_char,
-                content.end_char,
-                content.start_char,
-                content.end_char,
-                False,
-                token.text,
-                token.idx,
-                token.idx + len(token),
-                speaker,
-            )
-        )
+        hits.append(reported_speech(content, token.text, token.idx, token.idx + len(token), speaker))
     for sentence in doc.sents:
         found = according_to(sentence, quoted)
         if found is None:
@@ -302,21 +289,15 @@ def extract_indirect_quotes(doc: Doc, discourse: Discourse, quoted: list[tuple[i
         content = doc[rest[0].i : rest[-1].i + 1]
         speaker = resolve_subject(source, discourse, quoted)
         cue_span = cue_phrase(cue)
-        hits.append(
-            QuoteHit(
-                content.text,
-                content.start_char,
-                content.end_char,
-                content.start_char,
-                content.end_char,
-                False,
-                cue_span.text,
-                cue_span.start_char,
-                cue_span.end_char,
-                speaker,
-            )
-        )
+        hits.append(reported_speech(content, cue_span.text, cue_span.start_char, cue_span.end_char, speaker))
     return drop_nested(hits)
+
+
+def reported_speech(content: Span, cue: str, cue_start: int, cue_end: int, speaker: SpeakerRef | None) -> QuoteHit:
+    """An indirect quote: no quote marks around it, so its reported words are also its outer span."""
+    return QuoteHit(
+        content.text, content.start_char, content.end_char, content.start_char, content.end_char, False, cue, cue_start, cue_end, speaker
+    )
 
 
 def drop_nested(hits: list[QuoteHit]) -> list[QuoteHit]:

@@ -211,9 +211,12 @@ ENGLISH = lexicon("en")
 def verb_lemma(token, words: frozenset[str]) -> str | None:
     """The token's lemma if it is in ``words``, also where the tagger's lemma is wrong ("raged" -> "rag")."""
     lemma = token.lemma_.lower()
-    if lemma in words:
-        return lemma
-    word = token.lower_
+    return lemma if lemma in words else word_lemma(token.lower_, words)
+
+
+def word_lemma(word: str, words: frozenset[str]) -> str | None:
+    """The lemma in ``words`` of an inflected lower-case word form, by the lexicon's inflection endings ("denied" ->
+    "deny", "disputing" -> "dispute"), else None; also for text read without a spaCy parse."""
     for suffix, replacement in ENGLISH.lemma_suffixes:
         if word.endswith(suffix) and (candidate := word[: len(word) - len(suffix)] + replacement) in words:
             return candidate

@@ -33,6 +33,7 @@ from rashomon.align.relation import (
     WEEKDAY_PREFIX,
     ClaimView,
     Relation,
+    attribute_conflict,
     compatible,
     describe,
     different_subjects,
@@ -333,6 +334,9 @@ def dispute_summary(dossier: Dossier, claim_a: Claim, claim_b: Claim, rule: str 
     topic = actor_names(dossier, {subject}) if subject else actor_names(dossier, set(claim_a.actor_ids) & set(claim_b.actor_ids))
     if rule == "dated":
         return f"When '{claim_a.predicate}' happened concerning {topic}: accounts give different dates"
+    if rule == "attribute" and (conflict := attribute_conflict(claim_a.text, claim_b.text)):
+        values = f"'{conflict.value_a}' and '{conflict.value_b}'"
+        return f"The {conflict.attribute.replace('_', ' ')} of '{conflict.described}' concerning {topic}: accounts say {values}"
     if "denied" in (claim_a.status, claim_b.status):
         return f"Whether the reported account concerning {topic} is true: one side reports it, the other denies it"
     if claim_a.predicate and claim_b.predicate and claim_a.predicate != claim_b.predicate:

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from rashomon.align.relation import ClaimView, compatible, denied_words, figures_clash, relate, same_scope, same_time
+from rashomon.align.relation import ClaimView, attribute_conflict, compatible, denied_words, figures_clash, relate, same_scope, same_time
 from rashomon.model import Claim, NumberClaim
 
 
@@ -471,3 +471,21 @@ def test_one_report_giving_two_attribute_values_does_not_contradict_itself():
     first = view("The guard was in critical condition.", article="a")
     second = view("The guard was in stable condition.", article="a", row=1)
     assert relate(first, second, similarity=0.9).rule != "attribute"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # the other value given to another word does not make a text two-valued for this one
+        (
+            "They play the winner of Friday's second semifinal between Northfield and Eastvale.",
+            "They head into Saturday's semifinals against the winner of Friday's second quarterfinal between Northfield and Eastvale.",
+            ("round", "semifinal", "quarterfinal", "northfield"),
+        ),
+        # both values given to the same word: the text is not single-valued
+        ("He drove a black and white Toyota sedan.", "He drove a white Toyota sedan.", None),
+    ],
+)
+def test_an_attribute_conflict_needs_one_value_per_text_for_the_word_described(first, second, expected):
+    conflict = attribute_conflict(first, second)
+    assert (conflict and (conflict.attribute, conflict.value_a, conflict.value_b, conflict.described)) == expected

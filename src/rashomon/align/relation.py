@@ -90,7 +90,7 @@ NEGATION_TOKEN = re.compile(r"n't|[a-z]+")
 REVISION_GAP = timedelta(days=1)
 ATTRIBUTE_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 # The word an attribute value describes is the first content word within three words after it ("silver [Toyota]
-# Camry", "critical [condition]", "second semifinal between [Evansville]", "late in the [fourth] quarter").
+# sedan", "critical [condition]", "second semifinal between [Northfield]", "late in the [fourth] quarter").
 ATTRIBUTE_REACH = 3
 # Claims whose attributes are set against each other report one thing: the scope level of sentence similarity (0.6)
 # and a shared actor, as for a denial and the claim it answers.
@@ -556,7 +556,7 @@ class AttributeConflict:
 
 def attribute_values(text: str) -> set[tuple[str, str, str]]:
     """The attribute values a text gives, as (class, value, the word described): ("colour", "silver", "toyota") for
-    "a silver Toyota Camry".
+    "a silver Toyota sedan".
 
     A value counts only written in lower case or as an acronym ("CEO"): a capitalised word is part of a name ("the
     White House", "Red Sox", "Late Show").
@@ -576,16 +576,15 @@ def attribute_values(text: str) -> set[tuple[str, str, str]]:
 
 
 def attribute_conflict(text_a: str, text_b: str) -> AttributeConflict | None:
-    """One word given two values of one attribute class, one by each text, where neither text gives both values
-    (a text naming both, "black and white", is not single-valued), else None."""
+    """One word given two values of one attribute class, one by each text, where neither text gives that word both
+    values (a text naming both, "a black and white car", is not single-valued), else None. A text may give the other
+    value to another word ("Saturday's semifinals against the winner of Friday's quarterfinal between ...")."""
     found_a, found_b = attribute_values(text_a), attribute_values(text_b)
-    classes_a = {(attribute, value) for attribute, value, _ in found_a}
-    classes_b = {(attribute, value) for attribute, value, _ in found_b}
     for attribute, value_a, described in sorted(found_a):
         for other_attribute, value_b, other_described in sorted(found_b):
             if other_attribute != attribute or other_described != described or value_a == value_b:
                 continue
-            if (attribute, value_b) not in classes_a and (attribute, value_a) not in classes_b:
+            if (attribute, value_b, described) not in found_a and (attribute, value_a, described) not in found_b:
                 return AttributeConflict(attribute, value_a, value_b, described)
     return None
 

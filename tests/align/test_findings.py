@@ -1,9 +1,12 @@
 """Cross-source findings on short multi-article fixtures about invented events, each with a negative twin."""
 
+import numpy as np
 import pytest
 
 import rashomon
-from rashomon.model import Article
+from rashomon.align.findings import contradiction_findings
+from rashomon.align.relation import ClaimView, Relation
+from rashomon.model import Article, Claim, Dossier
 
 WIRE = (
     "Dam bursts in Valdoria\n\n"
@@ -113,3 +116,32 @@ def test_single_source_numbers_are_listed():
     dossier = analyze(article("s1", "Coast News", NUMBERS_A))
     single = findings(dossier, "single_source")
     assert single and all(f.independent_sources == 1 for f in single)
+
+
+def hand_built_views(texts):
+    """Claims of three reports (one each) about one shared actor, as the findings step sees them; no model is loaded."""
+    claims = [
+        Claim(id=f"r{i}:c0", article_id=f"r{i}", text=text, status="asserted", actor_ids=["person:x"], start_char=0, end_char=len(text))
+        for i, text in enumerate(texts)
+    ]
+    views = [ClaimView(claim, (), f"origin:r{i}", None, None, i) for i, claim in enumerate(claims)]
+    return Dossier(claims=claims), views
+
+
+@pytest.mark.parametrize(("rule", "disputes"), [("attribute", 1), ("negation", 0)])
+def test_a_paraphrase_naming_no_attribute_value_holds_neither_side(rule, disputes):
+    """Both accounts agree with a third that names no value: for an attribute conflict that third claim holds neither
+    side, so the dispute stands; for a negation, claims that agree with both sides make the two sides one, so no dispute."""
+    dossier, views = hand_built_views(
+        [
+            "The visitors got the ball back late in the fourth quarter and the quarterback was stopped.",
+            "The hosts stopped the quarterback on a fourth-down play early in the fourth quarter.",
+            "The hosts stopped the quarterback on a fourth-down play.",
+        ]
+    )
+    vectors = np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.6, 0.48, 0.64]])  # pairwise similarities 0.6 to 0.77
+    related = [(0, 1, Relation("contradiction", "two values", rule=rule)), (0, 2, Relation("agree", "p")), (1, 2, Relation("agree", "p"))]
+    found = contradiction_findings(dossier, views, related, set(), vectors)
+    assert len(found) == disputes
+    if disputes:
+        assert [side.claim_ids for side in found[0].sides] == [["r0:c0"], ["r1:c0"]]

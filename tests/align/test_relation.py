@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from rashomon.align.relation import ClaimView, compatible, denied_words, figures_clash, relate, same_scope, same_time
+from rashomon.align.relation import ClaimView, attribute_conflict, compatible, denied_words, figures_clash, relate, same_scope, same_time
 from rashomon.model import Claim, NumberClaim
 
 
@@ -411,3 +411,81 @@ def test_a_different_date_and_a_different_amount_are_two_events():
 )
 def test_units_convert_with_their_offsets_and_sizes(first, second, expected):
     assert compatible(first, second) is expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "attribute"),
+    [
+        (
+            "Witnesses said she was hit by a silver Toyota sedan on Main Street.",
+            "She was struck by a gray Toyota sedan on Main Street.",
+            "colour",
+        ),
+        (
+            "The wounded guard was taken to hospital in critical condition.",
+            "The wounded guard was taken to hospital in stable condition.",
+            "condition",
+        ),
+        (
+            "The owner, CEO Jane Roe and the manager flew to Austin.",
+            "The owner, COO Jane Roe and the manager flew to Austin.",
+            "chief_officer",
+        ),
+        (
+            "The winner of Friday's second semifinal between Northfield and Eastvale.",
+            "The winner of Friday's second quarterfinal between Northfield and Eastvale.",
+            "round",
+        ),
+        ("The forward was stopped early in the fourth quarter.", "The forward was stopped late in the fourth quarter.", "phase"),
+    ],
+)
+def test_two_values_of_one_attribute_for_one_thing_are_a_contradiction(first, second, attribute):
+    relation = relate(view(first, article="a"), view(second, article="b"), similarity=0.7)
+    assert (relation.kind, relation.rule) == ("contradiction", "attribute")
+    assert attribute.replace("_", " ") in relation.reason
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "similarity", "actors"),
+    [
+        # the same value in other spellings ("grey" / "gray") is one value
+        ("She was hit by a grey Toyota sedan.", "She was struck by a gray Toyota sedan.", 0.7, ("person:x",)),
+        # the values describe different things ("a silver Toyota" / "a grey van")
+        ("She was hit by a silver Toyota sedan.", "A grey van stood by the road.", 0.7, ("person:x",)),
+        # a report naming both values is not single-valued ("black and white")
+        ("He drove a black and white Toyota sedan.", "He drove a white Toyota sedan.", 0.7, ("person:x",)),
+        # a capitalised value is part of a name ("Red Sox" / "White Sox")
+        ("The Red Sox made an offer to the pitcher.", "The White Sox made an offer to the pitcher.", 0.7, ("person:x",)),
+        # unrelated sentences
+        ("She was hit by a silver Toyota sedan.", "He was seen in a gray Toyota sedan last year.", 0.5, ("person:x",)),
+        # no shared actor
+        ("She was hit by a silver Toyota sedan.", "She was struck by a gray Toyota sedan.", 0.7, ()),
+    ],
+)
+def test_attribute_values_that_can_both_hold_are_no_contradiction(first, second, similarity, actors):
+    relation = relate(view(first, article="a", actors=actors), view(second, article="b", actors=actors), similarity=similarity)
+    assert relation.rule != "attribute"
+
+
+def test_one_report_giving_two_attribute_values_does_not_contradict_itself():
+    first = view("The guard was in critical condition.", article="a")
+    second = view("The guard was in stable condition.", article="a", row=1)
+    assert relate(first, second, similarity=0.9).rule != "attribute"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # the other value given to another word does not make a text two-valued for this one
+        (
+            "They play the winner of Friday's second semifinal between Northfield and Eastvale.",
+            "They head into Saturday's semifinals against the winner of Friday's second quarterfinal between Northfield and Eastvale.",
+            ("round", "semifinal", "quarterfinal", "northfield"),
+        ),
+        # both values given to the same word: the text is not single-valued
+        ("He drove a black and white Toyota sedan.", "He drove a white Toyota sedan.", None),
+    ],
+)
+def test_an_attribute_conflict_needs_one_value_per_text_for_the_word_described(first, second, expected):
+    conflict = attribute_conflict(first, second)
+    assert (conflict and (conflict.attribute, conflict.value_a, conflict.value_b, conflict.described)) == expected

@@ -33,6 +33,7 @@ from rashomon.align.relation import (
     WEEKDAY_PREFIX,
     ClaimView,
     Relation,
+    attribute_conflict,
     compatible,
     describe,
     different_subjects,
@@ -333,6 +334,9 @@ def dispute_summary(dossier: Dossier, claim_a: Claim, claim_b: Claim, rule: str 
     topic = actor_names(dossier, {subject}) if subject else actor_names(dossier, set(claim_a.actor_ids) & set(claim_b.actor_ids))
     if rule == "dated":
         return f"When '{claim_a.predicate}' happened concerning {topic}: accounts give different dates"
+    if rule == "attribute" and (conflict := attribute_conflict(claim_a.text, claim_b.text)):
+        values = f"'{conflict.value_a}' and '{conflict.value_b}'"
+        return f"The {conflict.attribute.replace('_', ' ')} of '{conflict.described}' concerning {topic}: accounts say {values}"
     if "denied" in (claim_a.status, claim_b.status):
         return f"Whether the reported account concerning {topic} is true: one side reports it, the other denies it"
     if claim_a.predicate and claim_b.predicate and claim_a.predicate != claim_b.predicate:
@@ -380,13 +384,21 @@ def contradiction_findings(
         taken.add(row)
         return True
 
+    def side_rows(row: int, other: int, relation: Relation) -> set[int]:
+        """The claims that hold this side: for an attribute conflict, only those that give the side's value to the
+        thing described (a paraphrase that names no value, "the quarterback was stopped on fourth down", holds neither side)."""
+        rows = kin(row)
+        if relation.rule == "attribute":
+            rows = {r for r in rows if attribute_conflict(views[r].claim.text, views[other].claim.text)}
+        return rows | {row}
+
     # closest pairs first: a claim that could answer several others is set against the one it repeats most closely
     for a, b, relation in sorted(related, key=lambda item: (-float(vectors[item[0]] @ vectors[item[1]]), item[0], item[1])):
         if relation.kind != "contradiction" or a in taken or b in taken:
             continue
         if join_existing(a) or join_existing(b):
             continue
-        rows_a, rows_b = kin(a) | {a}, kin(b) | {b}
+        rows_a, rows_b = side_rows(a, b, relation), side_rows(b, a, relation)
         if rows_a & rows_b:
             continue
         taken.update(rows_a | rows_b)

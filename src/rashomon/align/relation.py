@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from rashomon.annotate.lexicon import ENGLISH, word_lemma
 from rashomon.model import Claim, NumberClaim
 
+ATTRIBUTE_VALUES = ENGLISH.attribute_values
 DENIAL_PHRASES = ENGLISH.denial_phrases
 DENIAL_VERBS = ENGLISH.denial_verbs
 LIGHT_VERBS = ENGLISH.light_verbs
@@ -87,6 +88,13 @@ NEGATION_TOKEN = re.compile(r"n't|[a-z]+")
 # A count of people reported a day or more later can be a revised count (tolls rise overnight); reports hours apart on
 # one day are concurrent accounts (the evaluation guidelines: evolving needs a rising toll or a marked update).
 REVISION_GAP = timedelta(days=1)
+ATTRIBUTE_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+# The word an attribute value describes is the first content word within three words after it ("silver [Toyota]
+# sedan", "critical [condition]", "second semifinal between [Northfield]", "late in the [fourth] quarter").
+ATTRIBUTE_REACH = 3
+# Claims whose attributes are set against each other report one thing: the scope level of sentence similarity (0.6)
+# and a shared actor, as for a denial and the claim it answers.
+ATTRIBUTE_SIMILARITY = SCOPE_SIMILARITY
 StatedTogether = Callable[[NumberClaim, NumberClaim], bool]
 
 
@@ -112,7 +120,8 @@ class Relation:
     kind: str
     reason: str
     pair: tuple[NumberClaim, NumberClaim] | None = None
-    rule: str | None = None  # which contradiction rule decided: "denial", "dated", "negation", "opposite" or "learned"
+    # which contradiction rule decided: "denial", "dated", "attribute", "negation", "opposite" or "learned"
+    rule: str | None = None
 
 
 def granularity(number: NumberClaim) -> float:
@@ -535,6 +544,66 @@ def polarity_relation(a: ClaimView, b: ClaimView, similarity: float, shared_acto
     return None
 
 
+@dataclass(frozen=True)
+class AttributeConflict:
+    """Two values of one single-valued attribute class given to the same word by two claims."""
+
+    attribute: str
+    value_a: str
+    value_b: str
+    described: str
+
+
+def attribute_values(text: str) -> set[tuple[str, str, str]]:
+    """The attribute values a text gives, as (class, value, the word described): ("colour", "silver", "toyota") for
+    "a silver Toyota sedan".
+
+    A value counts only written in lower case or as an acronym ("CEO"): a capitalised word is part of a name ("the
+    White House", "Red Sox", "Late Show").
+    """
+    words = ATTRIBUTE_WORD.findall(text)
+    found = set()
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if lowered not in ATTRIBUTE_VALUES or not (word.islower() or word.isupper()):
+            continue
+        attribute, value = ATTRIBUTE_VALUES[lowered]
+        following = [w.lower() for w in words[index + 1 : index + 1 + ATTRIBUTE_REACH]]
+        described = next((w for w in following if w not in STOP_WORDS and w not in ATTRIBUTE_VALUES), None)
+        if described is not None:
+            found.add((attribute, value, described))
+    return found
+
+
+def attribute_conflict(text_a: str, text_b: str) -> AttributeConflict | None:
+    """One word given two values of one attribute class, one by each text, where neither text gives that word both
+    values (a text naming both, "a black and white car", is not single-valued), else None. A text may give the other
+    value to another word ("Saturday's semifinals against the winner of Friday's quarterfinal between ...")."""
+    found_a, found_b = attribute_values(text_a), attribute_values(text_b)
+    for attribute, value_a, described in sorted(found_a):
+        for other_attribute, value_b, other_described in sorted(found_b):
+            if other_attribute != attribute or other_described != described or value_a == value_b:
+                continue
+            if (attribute, value_b, described) not in found_a and (attribute, value_a, described) not in found_b:
+                return AttributeConflict(attribute, value_a, value_b, described)
+    return None
+
+
+def attribute_relation(a: ClaimView, b: ClaimView, similarity: float, shared_actors: set[str]) -> Relation | None:
+    """Contradiction: two reports give one thing different values of a single-valued attribute ("a silver Toyota" /
+    "a grey Toyota", "in critical condition" / "in stable condition"), in related sentences about a shared actor."""
+    if a.origin == b.origin or not shared_actors or similarity < ATTRIBUTE_SIMILARITY:
+        return None
+    conflict = attribute_conflict(a.claim.text, b.claim.text)
+    if conflict is None:
+        return None
+    reason = (
+        f"different {conflict.attribute.replace('_', ' ')} for '{conflict.described}': '{conflict.value_a}' vs "
+        f"'{conflict.value_b}' (one value at a time; sentence similarity {similarity:.2f})"
+    )
+    return Relation("contradiction", reason, rule="attribute")
+
+
 def different_subjects(a: Claim, b: Claim) -> bool:
     """Both claims name who acts, and it is not the same actor."""
     return a.subject_id is not None and b.subject_id is not None and a.subject_id != b.subject_id
@@ -546,9 +615,10 @@ def relate(
     """The relation between two claims: agree, numeric_conflict, evolving, contradiction or unrelated.
 
     Rule order: (1) figures of one measure frame and time (conflict or update); (2) a denial of what the other
-    claim says (a denier is usually not the other claim's subject, so this comes before the next rule);
-    (3) claims about what different actors did are unrelated unless near-identical; (4) a negated event verb or
-    opposite verbs for the same subject; (5) agreeing figures; (6) paraphrases, unless their figures clash.
+    claim says (a denier is usually not the other claim's subject, so this comes before the next rule), one event
+    dated twice, and one thing given two values of a single-valued attribute; (3) claims about what different actors
+    did are unrelated unless near-identical; (4) a negated event verb or opposite verbs for the same subject;
+    (5) agreeing figures; (6) paraphrases, unless their figures clash.
     """
     shared_actors = set(a.claim.actor_ids) & set(b.claim.actor_ids)
     numeric = numeric_relation(a, b, similarity, shared_actors, names or {}, together)
@@ -560,6 +630,9 @@ def relate(
     dated = date_relation(a, b, similarity, shared_actors)
     if dated is not None:
         return dated
+    attribute = attribute_relation(a, b, similarity, shared_actors)
+    if attribute is not None:
+        return attribute
     if different_subjects(a.claim, b.claim) and similarity < SAME_FACT_SIMILARITY:
         return Relation("unrelated", "different actors")
     if contradiction is not None:

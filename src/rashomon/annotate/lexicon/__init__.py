@@ -47,6 +47,7 @@ class Lexicon:
     hedge_phrases: tuple[str, ...]
     negations: frozenset[str]
     opposite_predicates: tuple[Opposites, ...]
+    attribute_values: dict[str, tuple[str, str]]  # a word -> (its attribute class, its value)
     light_verbs: frozenset[str]
     update_cues: tuple[str, ...]
     # stance
@@ -158,6 +159,7 @@ READERS = {
     "transliteration_folds": lambda pairs: tuple(tuple(pair) for pair in pairs),
     "nicknames": lambda pairs: frozenset(frozenset(pair) for pair in pairs),
     "opposite_predicates": lambda pairs: tuple((frozenset(one), frozenset(other)) for one, other in pairs),
+    "attribute_values": lambda classes: {word: (name, group[0]) for name, groups in classes.items() for group in groups for word in group},
     "measure_classes": lambda classes: {name: frozenset(words) for name, words in classes.items()},
 }
 

@@ -136,6 +136,22 @@ def parse_time(value: str | None) -> datetime | None:
         return None
 
 
+def also_written(actor: Actor) -> list[tuple[str, str | None]]:
+    """Each alias of an actor but its name, with why it joined the actor in words (None where the dossier records no
+    reason, as in one made before reasons were kept); the spelling it joined is named unless it is the actor's name."""
+    merges = {merge.alias: merge for merge in actor.merges}
+    shown = []
+    for alias in actor.aliases:
+        if alias == actor.name:
+            continue
+        merge = merges.get(alias)
+        if merge is None:
+            shown.append((alias, None))
+        else:
+            shown.append((alias, merge.reason if merge.joined_to == actor.name else f"{merge.reason} (joined to {merge.joined_to})"))
+    return shown
+
+
 @dataclass
 class DossierView:
     """Indexes and derived tables over one dossier, shared by the report and the web UI."""
@@ -284,6 +300,8 @@ class DossierView:
 
     def actor_outlets(self, actor: Actor) -> list[str]:
         return self.outlets_of(actor.article_ids)
+
+    also_written = staticmethod(also_written)
 
     @cached_property
     def quotes_by_speaker(self) -> list[tuple[str, str | None, list[Quote]]]:

@@ -31,6 +31,7 @@ MergeRule = Literal[
     "lone_surname",
     "lone_given_name",
     "lone_name_slip",
+    "quoted_nickname",
     "organisation_variant",
     "initials_and_last_word",
     "acronym_defined",
@@ -39,6 +40,7 @@ MergeRule = Literal[
     "place_or_name_slip",
     "first_and_last_word",
     "long_name_slip",
+    "name_after_place",
     "description",
 ]
 # A publication moment: read from a string or a datetime by ``parse_published`` (the one place dates of publication are

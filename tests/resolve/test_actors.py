@@ -551,3 +551,54 @@ def test_every_alias_of_the_bundled_example_but_the_name_has_one_reason():
         spellings = {actor.name, *actor.aliases}
         assert all(merge.joined_to in spellings and merge.reason for merge in actor.merges), actor.id
     assert json.loads(GOLDEN.read_text())["actors"][0]["merges"][0].keys() == {"alias", "joined_to", "rule", "reason"}
+
+
+@pytest.mark.parametrize(
+    ("items", "joined"),
+    [
+        ([("a", "Portland Trail Blazers", "ORG"), ("a", "Portland", "GPE"), ("b", "Trail Blazers", "ORG")], True),
+        ([("a", "Kansas City Chiefs", "ORG"), ("a", "Kansas City", "GPE"), ("a", "Chiefs red", "ORG"), ("b", "Chiefs", "ORG")], True),
+        # negative twins: the words after two places, after a word that is no place of the run, or a generic body
+        (
+            [("a", "Portland Trail Blazers", "ORG"), ("a", "Portland", "GPE"), ("a", "Oakton", "GPE"), ("a", "Oakton Trail Blazers", "ORG")]
+            + [("b", "Trail Blazers", "ORG")],
+            False,
+        ),
+        ([("a", "Portland Trail Blazers", "ORG"), ("b", "Trail Blazers", "ORG")], False),
+        ([("a", "Portland Police Department", "ORG"), ("a", "Portland", "GPE"), ("b", "Police Department", "ORG")], False),
+    ],
+)
+def test_the_name_after_a_place_of_the_run_joins_the_one_organisation_so_named(items, joined):
+    resolved, _ = run(*items)
+    longer = items[0][1]
+    tail = items[-1][1]
+    assert (actor_of(resolved, tail, "ORG") == actor_of(resolved, longer, "ORG")) is joined
+    if joined:
+        assert reason_of(actors_of(items), tail).rule == "name_after_place"
+
+
+@pytest.mark.parametrize(("written", "joined"), [("The Harbour Review", True), ("Harbour Review", False)])
+def test_an_acronym_may_take_its_t_from_a_leading_the(written, joined):
+    resolved = resolve_actors([("a1", at(written, "ORG", 10)), ("a2", at("THR", "ORG"))])
+    assert (resolved.actor_id(at("THR", "ORG")) == resolved.actor_id(at(written, "ORG"))) is joined
+
+
+@pytest.mark.parametrize(
+    ("others", "joined"),
+    [
+        ([], True),
+        # negative twins: the nickname is another person's surname, or given in quotes inside two people's names
+        ([("c", "Ann Chin", "PERSON")], False),
+        ([("c", 'Paolo "Chin" Ferro', "PERSON")], False),
+    ],
+)
+def test_a_nickname_in_quotes_inside_a_name_joins_that_person(others, joined):
+    items = [("a", 'Vincent "The Chin" Rossi', "PERSON"), ("a", "Vincent Rossi", "PERSON"), ("b", "Chin", "PERSON"), *others]
+    resolved, _ = run(*items)
+    assert (actor_of(resolved, "Chin") == actor_of(resolved, "Vincent Rossi")) is joined
+    if joined:
+        found = reason_of(actors_of(items), "Chin")
+        assert (found.rule, found.reason) == (
+            "quoted_nickname",
+            "a nickname the text gives in quotes inside the name: 'Vincent \"The Chin\" Rossi'",
+        )

@@ -52,6 +52,9 @@ INNER_ROLES = ENGLISH.inner_roles
 ORG_HEADS_OF = ENGLISH.org_heads_of
 TITLE_MODIFIERS = ENGLISH.title_modifiers
 TRANSLITERATION_FOLDS = ENGLISH.transliteration_folds
+# Words that name a kind of body or place, not one: a name made only of them ("Police Department") is no team's
+# nickname after a city.
+GENERIC_ORG_WORDS = ORG_SUFFIXES | ORG_HEADS_OF | GENERIC_PLACE_WORDS | ENGLISH.organisation_nouns | INITIALS_SKIP
 
 # A spelling seen at most three times in a run (about one article's worth) can be a slip of a commoner one.
 MISSPELLING_MAX_MENTIONS = 3
@@ -343,6 +346,21 @@ def defined_acronyms(mentions: list[tuple[str, Mention]]) -> dict[str, tuple[str
     return defined
 
 
+def quoted_nicknames(mentions: list[tuple[str, Mention]]) -> dict[str, tuple[set[str], str]]:
+    """Nickname key -> (the full-name keys it is given in, one of them as written), from person mentions with a
+    nickname in quotes between given name and surname ('Vincent "The Chin" Rossi' -> "chin")."""
+    found: dict[str, tuple[set[str], str]] = {}
+    for _, mention in mentions:
+        quoted = QUOTED_NICKNAME.search(mention.text) if mention.label == "PERSON" else None
+        full = name_key(mention.text)
+        if quoted is None or not is_full_name(full):
+            continue
+        nickname = name_key(quoted.group(0).strip()[1:-1])
+        if nickname and " " not in nickname:
+            found.setdefault(nickname, (set(), mention.text))[0].add(full)
+    return found
+
+
 def vote_types(keyed: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
     """The type of each name key by majority over all its (key, label, cue) mentions, a cue counting
     ``CUE_VOTES``; surnames inherit full names' votes, a rare non-person spelling of a person's name (a
@@ -389,10 +407,13 @@ def slip_of_commoner(key: str, others: set[str], votes: dict[str, Counter[str]])
     return fits[0] if len(fits) == 1 else None
 
 
-def join_people(keys: list[str], counts: Counter[str] | None = None) -> tuple[list[set[str]], dict[str, Join]]:
+def join_people(
+    keys: list[str], counts: Counter[str] | None = None, nicknames: dict[str, tuple[set[str], str]] | None = None
+) -> tuple[list[set[str]], dict[str, Join]]:
     """Cluster PERSON name keys: full names by spelling, a surname of two words onto the one full name it ends,
-    then lone names (a surname, "del Rio", or a first name) onto exactly one full name; with the join that brought
-    each key but the first of a cluster in.
+    then lone names (a surname, "del Rio", or a first name) onto exactly one full name, and a nickname the text gives
+    in quotes inside one person's name (``nicknames``: key -> full-name keys, as written) onto that person unless the
+    name alone fits someone else; with the join that brought each key but the first of a cluster in.
 
     Candidates are looked up by the first letter of the surname (a
     misspelling keeps the initial letter), so the cost stays near-linear.
@@ -417,7 +438,7 @@ def join_people(keys: list[str], counts: Counter[str] | None = None) -> tuple[li
         by_first[words[0][:1]].append(words)
     lone: dict[str, list[str]] = defaultdict(list)
     for key in single:
-        join = lone_name_join(key, by_surname, by_first, index_of)
+        join = one_person_nickname(key, lone_name_join(key, by_surname, by_first, index_of), (nicknames or {}).get(key), index_of)
         if join is None:
             join = next(
                 (
@@ -458,6 +479,19 @@ def full_name_join(words: list[str], other: list[str]) -> Join:
     else:
         reason = f"{surname}, given name {given}"
     return Join(" ".join(other), "full_name_variant", reason)
+
+
+def one_person_nickname(key: str, join: Join | None, nickname: tuple[set[str], str] | None, index_of: dict[str, int]) -> Join | None:
+    """The join of a lone name that the text gives in quotes inside full names ('Vincent "Chin" Rossi') to the one
+    person those names are, else ``join`` (the name's join by surname or given name); None when the two disagree
+    (a nickname that is also another person's surname is no evidence)."""
+    if nickname is None:
+        return join
+    full_keys, written = nickname
+    people = {index_of[full] for full in full_keys if full in index_of}
+    if len(people) != 1 or (join is not None and index_of[join.other] not in people):
+        return None
+    return Join(min(full_keys), "quoted_nickname", f"a nickname the text gives in quotes inside the name: '{written}'")
 
 
 def lone_name_join(key: str, by_surname, by_first, index_of: dict[str, int]) -> Join | None:
@@ -538,21 +572,24 @@ def same_person(a: list[str], b: list[str]) -> bool:
 
 
 def join_organisations(
-    keys: list[str], types: dict[str, str], counts: Counter[str], acronyms: dict[str, tuple[str, str]]
+    keys: list[str], types: dict[str, str], counts: Counter[str], acronyms: dict[str, tuple[str, str]], leading_the: set[str] = frozenset()
 ) -> tuple[list[set[str]], dict[str, Join]]:
     """Cluster organisation, place and group keys (one pool, so a name the tagger typed two ways can join):
     generic suffix dropped ("X Group" = "X"), initials of the long form (same type), an acronym defined in the
     text, the same initials and last word ("us geological survey" = "united states geological survey"), a
-    one-word short form of exactly one longer organisation name, a rare misspelling of a long name; with the join
-    that brought each key but the first of a cluster in."""
+    one-word short form of exactly one longer organisation name, a rare misspelling of a long name, and the words
+    after a place of the run in exactly one organisation name ("Red Sox" in "Boston Red Sox" beside "Boston"); a
+    name some article writes with a leading "The" (``leading_the``) has its initials with the T too ("THR"); with
+    the join that brought each key but the first of a cluster in."""
     clusters: list[set[str]] = []
     joins: dict[str, Join] = {}
     index_of: dict[str, int] = {}
     by_core: dict[str, str] = {}
-    by_initials: dict[tuple[str, str], str] = {}
+    by_initials: dict[tuple[str, str], Join] = {}
     by_long: dict[tuple[str, str, str], str] = {}
     by_word: dict[str, dict[int, str]] = defaultdict(dict)
     by_ends: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
+    by_place_tail: dict[str, dict[int, str]] = defaultdict(dict)
     for key in sorted(keys, key=lambda k: (-len(k), k)):
         core = organisation_core(key)
         join = None
@@ -571,17 +608,32 @@ def join_organisations(
             join = one_word_match(key, types, counts, by_initials, by_word, index_of, acronyms)
         if join is None and " " in key:
             join = multi_word_match(key, types, counts, by_ends, index_of)
+        if join is None and types[key] == "ORG" and len(by_place_tail.get(key, ())) == 1:
+            join = Join(
+                next(iter(by_place_tail[key].values())),
+                "name_after_place",
+                "the name after a place of the run in exactly one organisation name",
+            )
         add_to_cluster(key, join, clusters, joins, index_of)
         match = index_of[key]
         by_core.setdefault(core, key)
         words = key.split()
         if len(words) >= 2:
             for letters in initials(key):
-                by_initials.setdefault((letters, types[key]), key)
+                by_initials.setdefault((letters, types[key]), Join(key, "initials", "the initials of a longer name of the same type"))
                 by_long.setdefault((letters, words[-1], types[key]), key)
+                if key in leading_the:
+                    by_initials.setdefault(
+                        (f"t{letters}", types[key]),
+                        Join(key, "initials", "the initials of a longer name of the same type with its leading 'The'"),
+                    )
             if types[key] == "ORG":
                 for word in {words[0], words[-1]} - ORG_SUFFIXES - INITIALS_SKIP:
                     by_word[word].setdefault(match, key)
+                for cut in range(1, len(words)):
+                    tail = words[cut:]
+                    if types.get(" ".join(words[:cut])) in PLACE_TYPES and not set(tail) <= GENERIC_ORG_WORDS:
+                        by_place_tail[" ".join(tail)].setdefault(match, key)
         if len(words) >= 3 and types[key] in ORG_TYPES:
             by_ends[(words[0], words[-1])].setdefault(match, key)
     return clusters, joins
@@ -645,7 +697,7 @@ def one_word_match(key, types, counts, by_initials, by_word, index_of, acronyms)
         long_key, written = acronyms[key]
         return Join(long_key, "acronym_defined", f"acronym defined in the text: '{written}'")
     if len(key) >= 2 and (key, types[key]) in by_initials:
-        return Join(by_initials[(key, types[key])], "initials", "the initials of a longer name of the same type")
+        return by_initials[(key, types[key])]
     if types[key] == "ORG" and len(by_word.get(key, ())) == 1:
         return Join(next(iter(by_word[key].values())), "short_form", "the first or last word of exactly one longer organisation name")
     for other in index_of:
@@ -682,8 +734,9 @@ def resolve_actors(mentions: list[tuple[str, Mention]]) -> ResolvedActors:
     counts = Counter(key for _, _, key, _ in keyed)
     people = sorted({key for _, _, key, _ in keyed if types[key] == "PERSON"})
     others = sorted({key for _, _, key, _ in keyed if types[key] != "PERSON"})
-    clusters, joins = join_people(people, counts)
-    organisations, organisation_joins = join_organisations(others, types, counts, defined_acronyms(mentions))
+    clusters, joins = join_people(people, counts, quoted_nicknames(mentions))
+    leading_the = {name_key(mention.text) for _, mention in mentions if mention.text.strip().startswith("The ")}
+    organisations, organisation_joins = join_organisations(others, types, counts, defined_acronyms(mentions), leading_the)
     clusters, joins = clusters + organisations, joins | organisation_joins
     key_to_group: dict[str, ActorGroup] = {}
     for cluster in clusters:

@@ -7,8 +7,8 @@ import re
 from collections import defaultdict
 
 from rashomon.model import Claim, Dossier, Finding
+from rashomon.report.aliases import also_written
 from rashomon.report.outlets import outlet_labels
-from rashomon.report.view import also_written
 
 STATUS_ORDER = ("asserted", "reported", "claimed", "denied", "hedged")
 MAX_ROWS = 200

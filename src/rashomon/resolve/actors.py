@@ -571,8 +571,48 @@ def same_person(a: list[str], b: list[str]) -> bool:
     return compatible_first_names(a[0], b[0])
 
 
+@dataclass
+class OrganisationLookups:
+    """The names an organisation, place or group key can join, by what it may share with them; filled as keys are
+    clustered, longest first, each lookup giving the first key (or, by cluster, the keys) seen with that feature."""
+
+    types: dict[str, str]
+    leading_the: frozenset[str] | set[str]
+    by_core: dict[str, str] = field(default_factory=dict)
+    by_initials: dict[tuple[str, str], Join] = field(default_factory=dict)
+    by_long: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    by_word: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+    by_ends: dict[tuple[str, str], dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+    by_place_tail: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add(self, key: str, match: int) -> None:
+        """Record a clustered key (in cluster ``match``) under each feature a later, shorter key may share with it."""
+        types, words = self.types, key.split()
+        self.by_core.setdefault(organisation_core(key), key)
+        if len(words) >= 2:
+            for letters in initials(key):
+                self.by_initials.setdefault((letters, types[key]), Join(key, "initials", "the initials of a longer name of the same type"))
+                self.by_long.setdefault((letters, words[-1], types[key]), key)
+                if key in self.leading_the:
+                    with_the = Join(key, "initials", "the initials of a longer name of the same type with its leading 'The'")
+                    self.by_initials.setdefault((f"t{letters}", types[key]), with_the)
+            if types[key] == "ORG":
+                for word in {words[0], words[-1]} - ORG_SUFFIXES - INITIALS_SKIP:
+                    self.by_word[word].setdefault(match, key)
+                for cut in range(1, len(words)):
+                    tail = words[cut:]
+                    if types.get(" ".join(words[:cut])) in PLACE_TYPES and not set(tail) <= GENERIC_ORG_WORDS:
+                        self.by_place_tail[" ".join(tail)].setdefault(match, key)
+        if len(words) >= 3 and types[key] in ORG_TYPES:
+            self.by_ends[(words[0], words[-1])].setdefault(match, key)
+
+
 def join_organisations(
-    keys: list[str], types: dict[str, str], counts: Counter[str], acronyms: dict[str, tuple[str, str]], leading_the: set[str] = frozenset()
+    keys: list[str],
+    types: dict[str, str],
+    counts: Counter[str],
+    acronyms: dict[str, tuple[str, str]],
+    leading_the: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[list[set[str]], dict[str, Join]]:
     """Cluster organisation, place and group keys (one pool, so a name the tagger typed two ways can join):
     generic suffix dropped ("X Group" = "X"), initials of the long form (same type), an acronym defined in the
@@ -584,58 +624,30 @@ def join_organisations(
     clusters: list[set[str]] = []
     joins: dict[str, Join] = {}
     index_of: dict[str, int] = {}
-    by_core: dict[str, str] = {}
-    by_initials: dict[tuple[str, str], Join] = {}
-    by_long: dict[tuple[str, str, str], str] = {}
-    by_word: dict[str, dict[int, str]] = defaultdict(dict)
-    by_ends: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
-    by_place_tail: dict[str, dict[int, str]] = defaultdict(dict)
+    seen = OrganisationLookups(types, leading_the)
     for key in sorted(keys, key=lambda k: (-len(k), k)):
         core = organisation_core(key)
         join = None
-        if core in by_core:
-            join = Join(by_core[core], "organisation_variant", organisation_variant_reason(key, by_core[core]))
+        if core in seen.by_core:
+            join = Join(seen.by_core[core], "organisation_variant", organisation_variant_reason(key, seen.by_core[core]))
         if join is None and " " in key:
             join = next(
                 (
-                    Join(by_long[(letters, key.split()[-1], types[key])], "initials_and_last_word", "the same initials and last word")
+                    Join(seen.by_long[(letters, key.split()[-1], types[key])], "initials_and_last_word", "the same initials and last word")
                     for letters in initials(key)
-                    if (letters, key.split()[-1], types[key]) in by_long
+                    if (letters, key.split()[-1], types[key]) in seen.by_long
                 ),
                 None,
             )
         if join is None and " " not in key:
-            join = one_word_match(key, types, counts, by_initials, by_word, index_of, acronyms)
+            join = one_word_match(key, types, counts, seen.by_initials, seen.by_word, index_of, acronyms)
         if join is None and " " in key:
-            join = multi_word_match(key, types, counts, by_ends, index_of)
-        if join is None and types[key] == "ORG" and len(by_place_tail.get(key, ())) == 1:
-            join = Join(
-                next(iter(by_place_tail[key].values())),
-                "name_after_place",
-                "the name after a place of the run in exactly one organisation name",
-            )
+            join = multi_word_match(key, types, counts, seen.by_ends, index_of)
+        if join is None and types[key] == "ORG" and len(seen.by_place_tail.get(key, ())) == 1:
+            after_place = next(iter(seen.by_place_tail[key].values()))
+            join = Join(after_place, "name_after_place", "the name after a place of the run in exactly one organisation name")
         add_to_cluster(key, join, clusters, joins, index_of)
-        match = index_of[key]
-        by_core.setdefault(core, key)
-        words = key.split()
-        if len(words) >= 2:
-            for letters in initials(key):
-                by_initials.setdefault((letters, types[key]), Join(key, "initials", "the initials of a longer name of the same type"))
-                by_long.setdefault((letters, words[-1], types[key]), key)
-                if key in leading_the:
-                    by_initials.setdefault(
-                        (f"t{letters}", types[key]),
-                        Join(key, "initials", "the initials of a longer name of the same type with its leading 'The'"),
-                    )
-            if types[key] == "ORG":
-                for word in {words[0], words[-1]} - ORG_SUFFIXES - INITIALS_SKIP:
-                    by_word[word].setdefault(match, key)
-                for cut in range(1, len(words)):
-                    tail = words[cut:]
-                    if types.get(" ".join(words[:cut])) in PLACE_TYPES and not set(tail) <= GENERIC_ORG_WORDS:
-                        by_place_tail[" ".join(tail)].setdefault(match, key)
-        if len(words) >= 3 and types[key] in ORG_TYPES:
-            by_ends[(words[0], words[-1])].setdefault(match, key)
+        seen.add(key, index_of[key])
     return clusters, joins
 
 

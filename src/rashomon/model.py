@@ -17,10 +17,32 @@ from pydantic.json_schema import SkipJsonSchema
 
 from rashomon.common.dates import parse_published
 
-SCHEMA_VERSION = "1.4.0"
+SCHEMA_VERSION = "1.5.0"
 
 ClaimStatus = Literal["asserted", "reported", "claimed", "denied", "hedged"]
 FindingKind = Literal["corroborated", "disputed", "evolving", "single_source"]
+# The rule that joined a spelling to an actor (``resolve.actors`` and ``resolve.records`` name themselves by these).
+MergeRule = Literal[
+    "same_name",
+    "surname_in_article",
+    "full_name_variant",
+    "rare_surname_slip",
+    "name_tail",
+    "lone_surname",
+    "lone_given_name",
+    "lone_name_slip",
+    "quoted_nickname",
+    "organisation_variant",
+    "initials_and_last_word",
+    "acronym_defined",
+    "initials",
+    "short_form",
+    "place_or_name_slip",
+    "first_and_last_word",
+    "long_name_slip",
+    "name_after_place",
+    "description",
+]
 # A publication moment: read from a string or a datetime by ``parse_published`` (the one place dates of publication are
 # read); a time without a zone is taken as UTC, and text that cannot be read as a date becomes None.
 Published = Annotated[AwareDatetime | None, BeforeValidator(parse_published)]
@@ -58,8 +80,21 @@ class Article(Record):
     raw_html: SkipJsonSchema[str | None] = Field(default=None, exclude=True, repr=False)
 
 
+class MergeReason(Record):
+    """Why one spelling of an actor was joined to it: the spelling (an alias), the spelling it was joined to, the
+    rule that joined them and the evidence in words ("same surname, given names transliteration variants")."""
+
+    alias: str
+    joined_to: str
+    rule: MergeRule
+    reason: str
+
+
 class Actor(Record):
-    """A person, organisation, place or group, resolved across all articles."""
+    """A person, organisation, place or group, resolved across all articles.
+
+    Every alias but the name itself has a ``merges`` entry saying why it belongs to this actor.
+    """
 
     id: str
     name: str
@@ -67,6 +102,7 @@ class Actor(Record):
     aliases: list[str] = Field(default_factory=list)
     mentions: int = 0
     article_ids: list[str] = Field(default_factory=list)
+    merges: list[MergeReason] = Field(default_factory=list)
 
 
 class NameMention(Record):

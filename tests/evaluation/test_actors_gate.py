@@ -24,13 +24,14 @@ SUBSET = (
     "fnc_bokoharam",
     "fnc_massgrave",
 )
-# Measured: merge recall 0.644 (96 of 149 pairs; 0.584 before the transliteration, rare-slip, inner-title,
+# Measured: merge recall 0.651 (97 of 149 pairs with the name-after-place, leading-"The" acronym and quoted-nickname
+# rules; 0.644, 96 of 149, before them; 0.584 before the transliteration, rare-slip, inner-title,
 # organisation-variant and surname-typing rules of issue 11, 0.302 before any name-matching rule), no false merge
 # (the one before, two siblings sharing a surname, is kept apart by their courtesy titles), type error rate 0.107
 # (18 of 168 spellings; 0.113 before). Annotation and resolution are deterministic (pinned spaCy model, CPU), so the
-# figures move only when code does; the margin is two gold pairs (94/149 = 0.631) and three typed spellings
+# figures move only when code does; the margin is two gold pairs (95/149 = 0.638) and three typed spellings
 # (21/168 = 0.125), room for an unrelated annotation change that moves one name, not for a lost rule.
-MIN_MERGE_RECALL = 0.63
+MIN_MERGE_RECALL = 0.637
 MAX_FALSE_MERGES = 0
 MAX_TYPE_ERROR_RATE = 0.126
 

@@ -1,4 +1,4 @@
-from rashomon.model import Actor, Article, Claim, Dossier, Finding, FindingSide, Quote
+from rashomon.model import Actor, Article, Claim, Dossier, Finding, FindingSide, MergeReason, Quote
 from rashomon.report import render
 
 
@@ -100,3 +100,41 @@ def test_markdown_plain_text_reads_unchanged():
     markdown = render(Dossier(articles=[article]), "md")
     assert "| a1 | Valley Courier | Forty homes lost, mayor says |" in markdown
     assert "<td>Forty homes lost, mayor says</td>" in rendered_html(markdown)
+
+
+def dossier_with_merges() -> Dossier:
+    """One actor with a reason for two aliases (one joined to another alias) and none for a third, as in an older dossier."""
+    merges = [
+        MergeReason(alias="Lee", joined_to="Ann Lee", rule="surname_in_article", reason="surname alone, in an article naming her"),
+        MergeReason(alias="Anne Lee", joined_to="Ann Lee", rule="full_name_variant", reason="same surname, given name a near spelling"),
+        MergeReason(alias="ANNE LEE", joined_to="Anne Lee", rule="same_name", reason="the same name in other capitals"),
+    ]
+    actor = Actor(
+        id="person:ann-lee",
+        name="Ann Lee",
+        type="PERSON",
+        aliases=["Ann Lee", "Lee", "Anne Lee", "ANNE LEE", "the engineer"],
+        mentions=5,
+        article_ids=["a1"],
+        merges=merges,
+    )
+    return Dossier(articles=[Article(id="a1", source_path="x.txt", text="Ann Lee.")], actors=[actor])
+
+
+def test_who_is_who_gives_each_alias_with_why_it_joined():
+    markdown = render(dossier_with_merges(), "md")
+    assert "| actor | type | also written — why | mentions | articles |" in markdown
+    row = next(line for line in markdown.splitlines() if line.startswith("| Ann Lee |"))
+    assert row == (
+        "| Ann Lee | PERSON | Lee — surname alone, in an article naming her; Anne Lee — same surname, given name a near spelling; "
+        "ANNE LEE — the same name in other capitals (joined to Anne Lee); the engineer | 5 | 1 |"
+    )
+
+
+def test_html_who_is_who_gives_each_alias_with_why_it_joined():
+    html = render(dossier_with_merges(), "html")
+    row = html[html.index('<tr id="actor-person:ann-lee">') :]
+    row = row[: row.index("</tr>")]
+    assert '<div>Lee <span class="meta">— surname alone, in an article naming her</span></div>' in row
+    assert '<div>ANNE LEE <span class="meta">— the same name in other capitals (joined to Anne Lee)</span></div>' in row
+    assert "<div>the engineer</div>" in row and "<div>Ann Lee" not in row

@@ -163,3 +163,12 @@ def test_search_results_are_bounded():
         "a1:c11",
         *(f"a1:c11{n}" for n in range(10)),
     ]
+
+
+def test_actor_page_lists_each_alias_with_why_it_joined(client, example_dossier):
+    actor = next(a for a in example_dossier.actors if a.merges)
+    page = client.get(f"/actors/{actor.id}").text
+    assert f'Also written <span class="count">({len(actor.merges)})</span>' in page
+    merge = actor.merges[0]
+    assert f'<li>{merge.alias} <span class="meta">— {merge.reason}' in page
+    assert client.get(f"/api/actors/{actor.id}").json()["actor"]["merges"][0] == merge.model_dump()

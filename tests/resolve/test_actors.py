@@ -1,7 +1,12 @@
+import json
+from pathlib import Path
+
 import pytest
 
 from rashomon.annotate.types import Mention
+from rashomon.model import Dossier
 from rashomon.resolve.actors import clean_name, resolve_actors
+from rashomon.resolve.records import actor_records
 
 
 def mention(text, label="PERSON"):
@@ -350,3 +355,250 @@ def test_courtesy_title_joins_the_relative_the_run_shows_of_its_gender(title, jo
     both = [("a1", mention("Tom Ravel")), ("a1", mention("Ada Ravel")), ("a1", mention(f"{title} Ravel"))]
     resolved = resolve_actors([*shown, *both])
     assert resolved.actor_id(mention(f"{title} Ravel"), "a1") == resolved.actor_id(mention(joined_with))
+
+
+# Merge reasons: every alias of an actor but its name carries the rule that joined it and why (``Actor.merges``).
+
+GOLDEN = Path(__file__).parents[1] / "golden" / "example_dossier.json"
+
+
+def at(text, label="PERSON", start=0):
+    return Mention(text, label, start, start + len(text), 0, 1)
+
+
+def actors_of(items):
+    """The actor records of (article id, text, label) items, by name."""
+    resolved = resolve_actors([(article, at(text, label)) for article, text, label in items])
+    return {actor.name: actor for actor in actor_records(resolved)}
+
+
+def reason_of(actors, alias):
+    """The one merge reason recorded for ``alias`` in any actor."""
+    (found,) = [merge for actor in actors.values() for merge in actor.merges if merge.alias == alias]
+    return found
+
+
+def times(n, article, text, label="PERSON"):
+    return [(f"{article}{i}", text, label) for i in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("items", "alias", "joined_to", "rule", "says"),
+    [
+        ([("a1", "Dr. Ann Lee", "PERSON"), ("a2", "Ann Lee", "PERSON")], "Dr. Ann Lee", "Ann Lee", "same_name", "title"),
+        ([("a1", "ANN LEE", "PERSON"), *times(2, "b", "Ann Lee")], "ANN LEE", "Ann Lee", "same_name", "capitals"),
+        ([("a1", "Jerry Ortiz", "PERSON"), ("a1", "Ortiz", "PERSON")], "Ortiz", "Jerry Ortiz", "surname_in_article", "in an article"),
+        (
+            [("a1", "Miss Ravel", "PERSON"), ("a1", "Ada Ravel", "PERSON"), ("a1", "Tom Ravel", "PERSON"), ("a0", "Ada Ravel", "PERSON")]
+            + [("a0", "Miss Ravel", "PERSON")],
+            "Miss Ravel",
+            "Ada Ravel",
+            "surname_in_article",
+            "courtesy title",
+        ),
+        # the name's key comes second in the tree of joins ("sergei" < "sergey"): the join is turned towards the name
+        (
+            [*times(2, "a", "Sergey Ivanov"), ("b", "Sergei Ivanov", "PERSON")],
+            "Sergei Ivanov",
+            "Sergey Ivanov",
+            "full_name_variant",
+            "same surname, given name a transliteration variant",
+        ),
+        (
+            [*times(2, "a", "Sergei Ivanov"), ("b", "Sergey Ivanov", "PERSON")],
+            "Sergey Ivanov",
+            "Sergei Ivanov",
+            "full_name_variant",
+            "transliteration",
+        ),
+        (
+            [*times(2, "a", "William Ingram"), ("b", "Bill Ingram", "PERSON")],
+            "Bill Ingram",
+            "William Ingram",
+            "full_name_variant",
+            "nickname",
+        ),
+        (
+            [*times(2, "a", "Duncan Raite"), ("b", "Duncan Rait", "PERSON")],
+            "Duncan Rait",
+            "Duncan Raite",
+            "full_name_variant",
+            "same given name, surname spelled another way, same sound",
+        ),
+        (
+            [*times(2, "a", "Anna Kowalczyk"), ("b", "Anna Kowalcyzk", "PERSON")],
+            "Anna Kowalcyzk",
+            "Anna Kowalczyk",
+            "full_name_variant",
+            "same given name, surname misspelled",
+        ),
+        (
+            [*times(4, "a", "Wilmer Strobach"), ("b", "Wilmer Strobeck", "PERSON")],
+            "Wilmer Strobeck",
+            "Wilmer Strobach",
+            "rare_surname_slip",
+            "two letters",
+        ),
+        (
+            [("a", "Cheryl Boone Isaacs", "PERSON"), ("b", "Boone Isaacs", "PERSON")],
+            "Boone Isaacs",
+            "Cheryl Boone Isaacs",
+            "name_tail",
+            "last words",
+        ),
+        ([("a", "Chela Ortiz", "PERSON"), ("b", "Ortiz", "PERSON")], "Ortiz", "Chela Ortiz", "lone_surname", "surname alone"),
+        ([("a", "Chela Ortiz", "PERSON"), ("b", "Chela", "PERSON")], "Chela", "Chela Ortiz", "lone_given_name", "given name alone"),
+        ([("a", "Dravonik", "PERSON"), ("b", "Dravonick", "PERSON")], "Dravonick", "Dravonik", "lone_name_slip", "slip"),
+        ([*times(2, "a", "Halden Group", "ORG"), ("b", "Halden", "ORG")], "Halden", "Halden Group", "organisation_variant", "'group'"),
+        (
+            [("a", "Treasury Department", "ORG"), ("b", "Department of the Treasury", "ORG")],
+            "Treasury Department",
+            "Department of the Treasury",
+            "organisation_variant",
+            "'Department of X'",
+        ),
+        (
+            [("a", "United States Geological Survey", "ORG"), ("b", "U.S. Geological Survey", "ORG")],
+            "U.S. Geological Survey",
+            "United States Geological Survey",
+            "initials_and_last_word",
+            "initials",
+        ),
+        (
+            [("a", "US Federal Harbour and Canal Authority", "ORG"), ("b", "FHCA", "ORG")],
+            "FHCA",
+            "US Federal Harbour and Canal Authority",
+            "initials",
+            "initials",
+        ),
+        ([("a", "New York Yankees", "ORG"), ("b", "Yankees", "ORG")], "Yankees", "New York Yankees", "short_form", "one longer"),
+        (
+            [*times(4, "a", "Schenectady", "GPE"), ("b", "Schnectady", "GPE")],
+            "Schnectady",
+            "Schenectady",
+            "place_or_name_slip",
+            "one letter",
+        ),
+        (
+            [("a", "Dorvan Investment Bank", "ORG"), ("b", "Dorvan Bank", "ORG")],
+            "Dorvan Bank",
+            "Dorvan Investment Bank",
+            "first_and_last_word",
+            "first and last",
+        ),
+        (
+            [*times(2, "a", "Hermanos Unidos", "ORG"), ("b", "Hermanos Unido", "ORG")],
+            "Hermanos Unido",
+            "Hermanos Unidos",
+            "long_name_slip",
+            "rare spelling",
+        ),
+    ],
+)
+def test_each_rule_names_itself_and_its_evidence(items, alias, joined_to, rule, says):
+    actors = actors_of(items)
+    found = reason_of(actors, alias)
+    assert (found.joined_to, found.rule) == (joined_to, rule)
+    assert says in found.reason
+    assert alias in actors[found.joined_to].aliases or found.joined_to in {a.name for a in actors.values()}
+
+
+@pytest.mark.parametrize(
+    ("items", "alias", "other"),
+    [
+        # negative twins: names that stay apart record no merge with each other
+        ([*times(2, "a", "Sergey Ivanov"), ("b", "Pavel Ivanov", "PERSON")], "Pavel Ivanov", "Sergey Ivanov"),
+        ([*times(4, "a", "Wilmer Strobach"), *times(5, "b", "Wilmer Strobeck")], "Wilmer Strobeck", "Wilmer Strobach"),
+        ([("a", "Cheryl Boone Isaacs", "PERSON"), ("b", "Ann Isaacs", "PERSON")], "Ann Isaacs", "Cheryl Boone Isaacs"),
+        ([("a", "Chela Ortiz", "PERSON"), ("a", "Jerry Ortiz", "PERSON"), ("b", "Ortiz", "PERSON")], "Ortiz", "Chela Ortiz"),
+        ([*times(4, "a", "Gombe", "GPE"), ("b", "Gombi", "GPE")], "Gombi", "Gombe"),
+        ([("a", "Etisalat Egypt", "ORG"), ("a", "Etisalat Sudan", "ORG"), ("b", "Etisalat", "ORG")], "Etisalat", "Etisalat Egypt"),
+        ([("a", "US Federal Harbour and Canal Authority", "ORG"), ("b", "FCA", "ORG")], "FCA", "US Federal Harbour and Canal Authority"),
+        ([*times(2, "a", "Hermanos Unidos", "ORG"), ("b", "Hermanitos Unidas", "ORG")], "Hermanitos Unidas", "Hermanos Unidos"),
+    ],
+)
+def test_names_kept_apart_record_no_merge(items, alias, other):
+    actors = actors_of(items)
+    assert actors[alias].merges == [] and actors[other].merges == []
+
+
+@pytest.mark.parametrize(("gap", "joined"), [(2, True), (30, False)])
+def test_an_acronym_defined_in_the_text_quotes_its_definition(gap, joined):
+    long = at("Federal Wildlife Board", "ORG")
+    short = at("FWB", "ORG", long.end + gap)
+    resolved = resolve_actors([("a1", long), ("a1", short), ("a2", at("Fish and Wildlife Bureau", "ORG", 40))])
+    merges = [merge for actor in actor_records(resolved) for merge in actor.merges]
+    acronym = [merge for merge in merges if merge.alias == "FWB" and merge.joined_to == "Federal Wildlife Board"]
+    if joined:
+        assert [(m.rule, m.reason) for m in acronym] == [("acronym_defined", "acronym defined in the text: 'Federal Wildlife Board (FWB)'")]
+    else:
+        assert acronym == [] and all(merge.rule != "acronym_defined" for merge in merges)
+
+
+def test_the_name_itself_has_no_reason_and_every_other_alias_one():
+    actors = actors_of(
+        [("a1", "Jerry Ortiz", "PERSON"), ("a1", "Ortiz", "PERSON"), ("a2", "J. Ortiz", "PERSON"), ("a2", "Mr. Jerry Ortiz", "PERSON")]
+    )
+    (actor,) = actors.values()
+    assert [merge.alias for merge in actor.merges] == [alias for alias in actor.aliases if alias != actor.name]
+
+
+def test_every_alias_of_the_bundled_example_but_the_name_has_one_reason():
+    dossier = Dossier.from_json(GOLDEN.read_text())
+    assert sum(len(actor.merges) for actor in dossier.actors) > 10
+    for actor in dossier.actors:
+        assert [merge.alias for merge in actor.merges] == [alias for alias in actor.aliases if alias != actor.name], actor.id
+        spellings = {actor.name, *actor.aliases}
+        assert all(merge.joined_to in spellings and merge.reason for merge in actor.merges), actor.id
+    assert json.loads(GOLDEN.read_text())["actors"][0]["merges"][0].keys() == {"alias", "joined_to", "rule", "reason"}
+
+
+@pytest.mark.parametrize(
+    ("items", "joined"),
+    [
+        ([("a", "Portland Trail Blazers", "ORG"), ("a", "Portland", "GPE"), ("b", "Trail Blazers", "ORG")], True),
+        ([("a", "Kansas City Chiefs", "ORG"), ("a", "Kansas City", "GPE"), ("a", "Chiefs red", "ORG"), ("b", "Chiefs", "ORG")], True),
+        # negative twins: the words after two places, after a word that is no place of the run, or a generic body
+        (
+            [("a", "Portland Trail Blazers", "ORG"), ("a", "Portland", "GPE"), ("a", "Oakton", "GPE"), ("a", "Oakton Trail Blazers", "ORG")]
+            + [("b", "Trail Blazers", "ORG")],
+            False,
+        ),
+        ([("a", "Portland Trail Blazers", "ORG"), ("b", "Trail Blazers", "ORG")], False),
+        ([("a", "Portland Police Department", "ORG"), ("a", "Portland", "GPE"), ("b", "Police Department", "ORG")], False),
+    ],
+)
+def test_the_name_after_a_place_of_the_run_joins_the_one_organisation_so_named(items, joined):
+    resolved, _ = run(*items)
+    longer = items[0][1]
+    tail = items[-1][1]
+    assert (actor_of(resolved, tail, "ORG") == actor_of(resolved, longer, "ORG")) is joined
+    if joined:
+        assert reason_of(actors_of(items), tail).rule == "name_after_place"
+
+
+@pytest.mark.parametrize(("written", "joined"), [("The Harbour Review", True), ("Harbour Review", False)])
+def test_an_acronym_may_take_its_t_from_a_leading_the(written, joined):
+    resolved = resolve_actors([("a1", at(written, "ORG", 10)), ("a2", at("THR", "ORG"))])
+    assert (resolved.actor_id(at("THR", "ORG")) == resolved.actor_id(at(written, "ORG"))) is joined
+
+
+@pytest.mark.parametrize(
+    ("others", "joined"),
+    [
+        ([], True),
+        # negative twins: the nickname is another person's surname, or given in quotes inside two people's names
+        ([("c", "Ann Chin", "PERSON")], False),
+        ([("c", 'Paolo "Chin" Ferro', "PERSON")], False),
+    ],
+)
+def test_a_nickname_in_quotes_inside_a_name_joins_that_person(others, joined):
+    items = [("a", 'Vincent "The Chin" Rossi', "PERSON"), ("a", "Vincent Rossi", "PERSON"), ("b", "Chin", "PERSON"), *others]
+    resolved, _ = run(*items)
+    assert (actor_of(resolved, "Chin") == actor_of(resolved, "Vincent Rossi")) is joined
+    if joined:
+        found = reason_of(actors_of(items), "Chin")
+        assert (found.rule, found.reason) == (
+            "quoted_nickname",
+            "a nickname the text gives in quotes inside the name: 'Vincent \"The Chin\" Rossi'",
+        )

@@ -52,3 +52,16 @@ def test_a_pronoun_speaker_becomes_no_alias():
     resolved = resolve_actors([("a1", mention) for mention in item.found.mentions])
     actors = {actor.name: actor for actor in build_records([item], resolved).actors}
     assert actors["Ilse Marwick"].aliases == ["Ilse Marwick"]
+
+
+def test_a_description_alias_records_why_it_joined_and_a_pronoun_none():
+    text = "Ilse Marwick, a retired colonel, met her Bruno Marwick today. 'We will stay.' the retired colonel said."
+    item = annotated("a1", text, [quote("the retired colonel", Mention("Ilse Marwick", "PERSON", 0, 12, 0, 2))])
+    resolved = resolve_actors([("a1", mention) for mention in item.found.mentions])
+    actors = {actor.name: actor for actor in build_records([item], resolved).actors}
+    (merge,) = actors["Ilse Marwick"].merges
+    assert (merge.alias, merge.joined_to, merge.rule) == ("the retired colonel", "Ilse Marwick", "description")
+    pronoun = annotated(
+        "a1", text.replace("the retired colonel said", "she said"), [quote("she", Mention("Ilse Marwick", "PERSON", 0, 12, 0, 2))]
+    )
+    assert all(actor.merges == [] for actor in build_records([pronoun], resolved).actors)

@@ -311,6 +311,27 @@ def test_migration_8_rebuilds_the_item_rows_of_a_store_from_its_annotations(tmp_
         assert store.stats()["quotes"] == len(expected["quotes"]) > 0
 
 
+def test_migration_9_gives_saved_actors_their_merge_reasons_and_keeps_older_ones(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(con, until=8)
+    con.execute("INSERT INTO actors VALUES ('s1', 'person:ann-lee', 'Ann Lee', 'PERSON', ['Ann Lee', 'Lee'], 2, ['a1'])")
+    con.close()
+    with CorpusStore(path) as store:
+        columns = store.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'actors' ORDER BY ordinal_position"
+        ).fetchall()
+        old = store.con.execute("SELECT name, aliases, merges FROM actors").fetchall()
+        ingest_into_store([HOSTILE], store)
+        (story,) = store.stories()
+        dossier = analyze_story(store, story["id"])
+        saved = dict(store.con.execute("SELECT id, merges FROM actors WHERE story_id = ?", [story["id"]]).fetchall())
+    assert tuple(name for (name,) in columns) == ("story_id", *Actor.model_fields)
+    assert old == [("Ann Lee", ["Ann Lee", "Lee"], None)]  # never recorded: analysing the story again fills it
+    assert any(actor.merges for actor in dossier.actors)
+    assert saved == {actor.id: [merge.model_dump() for merge in actor.merges] for actor in dossier.actors}
+
+
 def test_a_writer_checks_the_schema_once_and_not_at_each_reopen_between_batches(tmp_path, monkeypatch):
     from rashomon.store import corpus
 

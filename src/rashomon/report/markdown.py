@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 
 from rashomon.model import Claim, Dossier, Finding
+from rashomon.report.aliases import also_written
 from rashomon.report.outlets import outlet_labels
 
 STATUS_ORDER = ("asserted", "reported", "claimed", "denied", "hedged")
@@ -87,9 +88,9 @@ def render_markdown(dossier: Dossier) -> str:
         )
     lines.append("")
 
-    lines += ["## Who is who", "", "| actor | type | also written | mentions | articles |", "|---|---|---|---|---|"]
+    lines += ["## Who is who", "", "| actor | type | also written — why | mentions | articles |", "|---|---|---|---|---|"]
     for actor in dossier.actors[:MAX_ROWS]:
-        aliases = ", ".join(cell(a) for a in actor.aliases if a != actor.name)
+        aliases = "; ".join(cell(alias if why is None else f"{alias} — {why}") for alias, why in also_written(actor))
         lines.append(f"| {cell(actor.name)} | {actor.type} | {aliases} | {actor.mentions} | {len(actor.article_ids)} |")
     lines.append("")
 

@@ -16,6 +16,7 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from rashomon.model import Actor, Article, Claim, DateMention, Dossier, Finding, NumberClaim, Quote
+from rashomon.report.aliases import also_written
 from rashomon.report.outlets import outlet_labels
 
 SAFE_URL_SCHEMES = {"http", "https"}
@@ -284,6 +285,8 @@ class DossierView:
 
     def actor_outlets(self, actor: Actor) -> list[str]:
         return self.outlets_of(actor.article_ids)
+
+    also_written = staticmethod(also_written)
 
     @cached_property
     def quotes_by_speaker(self) -> list[tuple[str, str | None, list[Quote]]]:

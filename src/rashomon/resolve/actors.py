@@ -34,6 +34,7 @@ from unidecode import unidecode
 from rashomon.annotate.lexicon import ENGLISH
 from rashomon.annotate.speakers import CUE_VOTES
 from rashomon.annotate.types import Mention
+from rashomon.model import MergeReason, MergeRule
 
 ARTICLE_PREFIXES = ENGLISH.article_prefixes
 INITIALS_SKIP = ENGLISH.initials_skip
@@ -51,6 +52,9 @@ INNER_ROLES = ENGLISH.inner_roles
 ORG_HEADS_OF = ENGLISH.org_heads_of
 TITLE_MODIFIERS = ENGLISH.title_modifiers
 TRANSLITERATION_FOLDS = ENGLISH.transliteration_folds
+# Words that name a kind of body or place, not one: a name made only of them ("Police Department") is no team's
+# nickname after a city.
+GENERIC_ORG_WORDS = ORG_SUFFIXES | ORG_HEADS_OF | GENERIC_PLACE_WORDS | ENGLISH.organisation_nouns | INITIALS_SKIP
 
 # A spelling seen at most three times in a run (about one article's worth) can be a slip of a commoner one.
 MISSPELLING_MAX_MENTIONS = 3
@@ -160,21 +164,31 @@ def sound_alike(a: str, b: str) -> bool:
 
 def compatible_first_names(a: str, b: str) -> bool:
     """First names that can be the same person: equal, an initial, a nickname, a short form or a spelling variant."""
+    return first_name_relation(a, b) is not None
+
+
+def first_name_relation(a: str, b: str) -> str | None:
+    """How two given names of one person relate, in words ("a nickname", "a transliteration variant"), or None when
+    they cannot be one person's."""
     a, b = a.rstrip("."), b.rstrip(".")
     if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    if a == b or frozenset((a, b)) in NICKNAMES:
-        return True
+        return "an initial" if a[0] == b[0] else None
+    if a == b:
+        return "the same"
+    if frozenset((a, b)) in NICKNAMES:
+        return "a nickname"
     short, long = sorted((a, b), key=len)
     if len(short) >= SHORT_NAME_LETTERS and transliterated(a) == transliterated(b):
-        return True
+        return "a transliteration variant"
     if a[0] != b[0] or (long.startswith(short) and long[len(short) :] in NAME_FORM_ENDINGS):
-        return False
+        return None
     if len(short) >= SHORT_FORM_MIN_LETTERS and long.startswith(short) and len(long) - len(short) >= SHORT_FORM_MIN_DROPPED:
-        return True
+        return "a short form"
     if metaphone(a) == metaphone(b) and DamerauLevenshtein.distance(a, b) <= FIRST_NAME_SOUND_MAX_EDITS:
-        return len(short) >= SHORT_NAME_LETTERS or len(a) != len(b)
-    return min(len(a), len(b)) >= 4 and DamerauLevenshtein.normalized_similarity(a, b) >= 0.6
+        return "a spelling variant of the same sound" if len(short) >= SHORT_NAME_LETTERS or len(a) != len(b) else None
+    if min(len(a), len(b)) >= 4 and DamerauLevenshtein.normalized_similarity(a, b) >= 0.6:
+        return "a near spelling"
+    return None
 
 
 def transliterated(name: str) -> str:
@@ -196,15 +210,33 @@ def initials(key: str) -> set[str]:
     return found
 
 
+@dataclass(frozen=True)
+class Join:
+    """How a name key joined its actor: the key it was joined to, the rule that joined them (a
+    :data:`rashomon.model.MergeRule`) and the evidence in words."""
+
+    other: str
+    rule: MergeRule
+    reason: str
+
+
 @dataclass
 class ActorGroup:
-    """The names, surface forms and mentions that make up one actor."""
+    """The names, surface forms and mentions that make up one actor, and why each name joined it.
+
+    ``joins`` holds, for each key but the first of its cluster, the join that brought it in (together a tree of the
+    keys); ``surface_keys`` the key each surface was counted under, and ``linked`` the surfaces joined inside their
+    article to a full name of another key (a surname alone).
+    """
 
     type: str
     keys: set[str] = field(default_factory=set)
     surfaces: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
     mentions: int = 0
+    joins: dict[str, Join] = field(default_factory=dict)
+    surface_keys: dict[str, str] = field(default_factory=dict)
+    linked: dict[str, Join] = field(default_factory=dict)
 
     def canonical(self) -> str:
         """The fullest commonly used form: most frequent among those with the most words."""
@@ -290,9 +322,9 @@ def article_links(mentions: list[tuple[str, Mention]]) -> dict[tuple[str, str], 
     return links
 
 
-def defined_acronyms(mentions: list[tuple[str, Mention]]) -> dict[str, str]:
-    """Acronym key -> long-name key, from an acronym mention right after the name it abbreviates
-    ("the Federal Security Service (FSB)"), when its first letter is the name's."""
+def defined_acronyms(mentions: list[tuple[str, Mention]]) -> dict[str, tuple[str, str]]:
+    """Acronym key -> (long-name key, the two as written), from an acronym mention right after the name it
+    abbreviates ("the Federal Security Service (FSB)"), when its first letter is the name's."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for article_id, mention in mentions:
         by_article[article_id].append(mention)
@@ -310,8 +342,23 @@ def defined_acronyms(mentions: list[tuple[str, Mention]]) -> dict[str, str]:
                 and " " in long_key
                 and long_key[0] == short_key[0]
             ):
-                defined.setdefault(short_key, long_key)
+                defined.setdefault(short_key, (long_key, f"{name.text} ({short.text})"))
     return defined
+
+
+def quoted_nicknames(mentions: list[tuple[str, Mention]]) -> dict[str, tuple[set[str], str]]:
+    """Nickname key -> (the full-name keys it is given in, one of them as written), from person mentions with a
+    nickname in quotes between given name and surname ('Vincent "The Chin" Rossi' -> "chin")."""
+    found: dict[str, tuple[set[str], str]] = {}
+    for _, mention in mentions:
+        quoted = QUOTED_NICKNAME.search(mention.text) if mention.label == "PERSON" else None
+        full = name_key(mention.text)
+        if quoted is None or not is_full_name(full):
+            continue
+        nickname = name_key(quoted.group(0).strip()[1:-1])
+        if nickname and " " not in nickname:
+            found.setdefault(nickname, (set(), mention.text))[0].add(full)
+    return found
 
 
 def vote_types(keyed: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
@@ -360,9 +407,13 @@ def slip_of_commoner(key: str, others: set[str], votes: dict[str, Counter[str]])
     return fits[0] if len(fits) == 1 else None
 
 
-def join_people(keys: list[str], counts: Counter[str] | None = None) -> list[set[str]]:
+def join_people(
+    keys: list[str], counts: Counter[str] | None = None, nicknames: dict[str, tuple[set[str], str]] | None = None
+) -> tuple[list[set[str]], dict[str, Join]]:
     """Cluster PERSON name keys: full names by spelling, a surname of two words onto the one full name it ends,
-    then lone names (a surname, "del Rio", or a first name) onto exactly one full name.
+    then lone names (a surname, "del Rio", or a first name) onto exactly one full name, and a nickname the text gives
+    in quotes inside one person's name (``nicknames``: key -> full-name keys, as written) onto that person unless the
+    name alone fits someone else; with the join that brought each key but the first of a cluster in.
 
     Candidates are looked up by the first letter of the surname (a
     misspelling keeps the initial letter), so the cost stays near-linear.
@@ -370,41 +421,109 @@ def join_people(keys: list[str], counts: Counter[str] | None = None) -> list[set
     full = sorted((k for k in keys if is_full_name(k)), key=lambda k: (-len(k), k))
     single = sorted(k for k in keys if not is_full_name(k))
     clusters: list[set[str]] = []
-    by_surname: dict[str, list[tuple[list[str], int]]] = defaultdict(list)
-    by_first: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    joins: dict[str, Join] = {}
+    index_of: dict[str, int] = {}
+    by_surname: dict[str, list[list[str]]] = defaultdict(list)
+    by_first: dict[str, list[list[str]]] = defaultdict(list)
     for key in full:
         words = key.split()
-        match = next((index for other, index in by_surname[words[-1][:1]] if same_person(words, other)), None)
-        if match is None and counts is not None:
-            match = one_rare_slip_of(words, by_surname[words[-1][:1]], counts)
-        if match is None:
-            match = one_tail_of(words, by_surname[words[-1][:1]])
-        if match is None:
-            match = len(clusters)
-            clusters.append(set())
-        clusters[match].add(key)
-        by_surname[words[-1][:1]].append((words, match))
-        by_first[words[0][:1]].append((words[0], match))
-    lone: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        candidates = by_surname[words[-1][:1]]
+        join = next((full_name_join(words, other) for other in candidates if same_person(words, other)), None)
+        if join is None and counts is not None:
+            join = one_rare_slip_of(words, candidates, counts, index_of)
+        if join is None:
+            join = one_tail_of(words, candidates, index_of)
+        add_to_cluster(key, join, clusters, joins, index_of)
+        by_surname[words[-1][:1]].append(words)
+        by_first[words[0][:1]].append(words)
+    lone: dict[str, list[str]] = defaultdict(list)
     for key in single:
-        surname = key.split()[-1]
-        surname_matches = {
-            index for other, index in by_surname[surname[:1]] if similar_words(surname, other[-1]) or sound_alike(surname, other[-1])
-        }
-        first_matches = {
-            index for first, index in by_first[key[:1]] if " " not in key and len(key) > 1 and compatible_first_names(key, first)
-        }
-        matches = surname_matches or first_matches
-        if len(matches) == 1:
-            clusters[next(iter(matches))].add(key)
-            continue
-        match = next((index for other, index in lone[key[:1]] if similar_words(key, other)), None)
-        if match is None:
-            match = len(clusters)
-            clusters.append(set())
-        clusters[match].add(key)
-        lone[key[:1]].append((key, match))
-    return clusters
+        join = one_person_nickname(key, lone_name_join(key, by_surname, by_first, index_of), (nicknames or {}).get(key), index_of)
+        if join is None:
+            join = next(
+                (
+                    Join(other, "lone_name_slip", "one name alone, the same up to a slip")
+                    for other in lone[key[:1]]
+                    if similar_words(key, other)
+                ),
+                None,
+            )
+            lone[key[:1]].append(key)
+        add_to_cluster(key, join, clusters, joins, index_of)
+    return clusters, joins
+
+
+def add_to_cluster(key: str, join: Join | None, clusters: list[set[str]], joins: dict[str, Join], index_of: dict[str, int]) -> None:
+    """Put a key in the cluster of the key it joined (keeping the join), or in a new cluster of its own."""
+    if join is None:
+        index_of[key] = len(clusters)
+        clusters.append({key})
+        return
+    index_of[key] = index_of[join.other]
+    clusters[index_of[key]].add(key)
+    joins[key] = join
+
+
+def full_name_join(words: list[str], other: list[str]) -> Join:
+    """The join of two full names of one person (``same_person``), its reason saying how surnames and given names differ."""
+    surname = (
+        "same surname"
+        if words[-1] == other[-1]
+        else "surname misspelled"
+        if similar_words(words[-1], other[-1])
+        else "surname spelled another way, same sound"
+    )
+    given = first_name_relation(words[0], other[0])
+    if given == "the same":
+        reason = f"same given name, {surname}" if words[-1] != other[-1] else "same given name and surname, other middle names or initials"
+    else:
+        reason = f"{surname}, given name {given}"
+    return Join(" ".join(other), "full_name_variant", reason)
+
+
+def one_person_nickname(key: str, join: Join | None, nickname: tuple[set[str], str] | None, index_of: dict[str, int]) -> Join | None:
+    """The join of a lone name that the text gives in quotes inside full names ('Vincent "Chin" Rossi') to the one
+    person those names are, else ``join`` (the name's join by surname or given name); None when the two disagree
+    (a nickname that is also another person's surname is no evidence)."""
+    if nickname is None:
+        return join
+    full_keys, written = nickname
+    people = {index_of[full] for full in full_keys if full in index_of}
+    if len(people) != 1 or (join is not None and index_of[join.other] not in people):
+        return None
+    return Join(min(full_keys), "quoted_nickname", f"a nickname the text gives in quotes inside the name: '{written}'")
+
+
+def lone_name_join(key: str, by_surname, by_first, index_of: dict[str, int]) -> Join | None:
+    """The join of a lone surname (or a surname with its particle) or a lone given name to the one cluster of full
+    names that fits it, None when none or several do."""
+    surname = key.split()[-1]
+    by_surname_fit = {
+        index_of[" ".join(other)]: " ".join(other)
+        for other in by_surname[surname[:1]]
+        if similar_words(surname, other[-1]) or sound_alike(surname, other[-1])
+    }
+    if by_surname_fit:
+        if len(by_surname_fit) > 1:
+            return None
+        (other,) = by_surname_fit.values()
+        exact = other.split()[-1] == surname
+        return Join(
+            other,
+            "lone_surname",
+            "surname alone, and one person of the run has it" if exact else "surname alone, a slip of one person's surname",
+        )
+    if " " in key or len(key) <= 1:
+        return None
+    by_first_fit = {index_of[" ".join(other)]: " ".join(other) for other in by_first[key[:1]] if compatible_first_names(key, other[0])}
+    if len(by_first_fit) != 1:
+        return None
+    (other,) = by_first_fit.values()
+    return Join(
+        other,
+        "lone_given_name",
+        f"given name alone, and one person of the run fits it (given name {first_name_relation(key, other.split()[0])})",
+    )
 
 
 def is_full_name(key: str) -> bool:
@@ -413,13 +532,15 @@ def is_full_name(key: str) -> bool:
     return len(words) > 1 and words[0] not in NAME_PARTICLES
 
 
-def one_tail_of(words: list[str], candidates: list[tuple[list[str], int]]) -> int | None:
-    """The cluster of the one longer full name this two-or-more-word name ends ("boone isaacs" in "cheryl boone isaacs")."""
-    fits = {index for other, index in candidates if len(other) > len(words) and other[-len(words) :] == words}
-    return next(iter(fits)) if len(fits) == 1 else None
+def one_tail_of(words: list[str], candidates: list[list[str]], index_of: dict[str, int]) -> Join | None:
+    """The join to the one longer full name (one cluster) this two-or-more-word name ends ("boone isaacs" in "cheryl boone isaacs")."""
+    fits = {index_of[" ".join(other)]: " ".join(other) for other in candidates if len(other) > len(words) and other[-len(words) :] == words}
+    if len(fits) != 1:
+        return None
+    return Join(next(iter(fits.values())), "name_tail", "the last words of one longer name of the run")
 
 
-def one_rare_slip_of(words: list[str], candidates: list[tuple[list[str], int]], counts: Counter[str]) -> int | None:
+def one_rare_slip_of(words: list[str], candidates: list[list[str]], counts: Counter[str], index_of: dict[str, int]) -> Join | None:
     """The cluster of the one full name this full name is two letters of a long surname off, one of the two seen
     rarely, the surname keeping its first sounds and the given names compatible ("Wilmer Strobeck" once,
     "Wilmar Strobach")."""
@@ -427,14 +548,20 @@ def one_rare_slip_of(words: list[str], candidates: list[tuple[list[str], int]], 
         return None
     sound = metaphone(words[-1])[:RARE_SLIP_SOUND_PREFIX]
     fits = {
-        index
-        for other, index in candidates
+        index_of[" ".join(other)]: other
+        for other in candidates
         if min(counts[" ".join(words)], counts[" ".join(other)]) <= MISSPELLING_MAX_MENTIONS
         and DamerauLevenshtein.distance(words[-1], other[-1]) <= RARE_SLIP_MAX_EDITS
         and metaphone(other[-1])[:RARE_SLIP_SOUND_PREFIX] == sound
         and compatible_first_names(words[0], other[0])
     }
-    return next(iter(fits)) if len(fits) == 1 else None
+    if len(fits) != 1:
+        return None
+    (other,) = fits.values()
+    given = first_name_relation(words[0], other[0])
+    return Join(
+        " ".join(other), "rare_surname_slip", f"a rare spelling two letters off a long surname, same first sounds, given name {given}"
+    )
 
 
 def same_person(a: list[str], b: list[str]) -> bool:
@@ -444,62 +571,109 @@ def same_person(a: list[str], b: list[str]) -> bool:
     return compatible_first_names(a[0], b[0])
 
 
-def join_organisations(keys: list[str], types: dict[str, str], counts: Counter[str], acronyms: dict[str, str]) -> list[set[str]]:
+@dataclass
+class OrganisationLookups:
+    """The names an organisation, place or group key can join, by what it may share with them; filled as keys are
+    clustered, longest first, each lookup giving the first key (or, by cluster, the keys) seen with that feature."""
+
+    types: dict[str, str]
+    leading_the: frozenset[str] | set[str]
+    by_core: dict[str, str] = field(default_factory=dict)
+    by_initials: dict[tuple[str, str], Join] = field(default_factory=dict)
+    by_long: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    by_word: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+    by_ends: dict[tuple[str, str], dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+    by_place_tail: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add(self, key: str, match: int) -> None:
+        """Record a clustered key (in cluster ``match``) under each feature a later, shorter key may share with it."""
+        types, words = self.types, key.split()
+        self.by_core.setdefault(organisation_core(key), key)
+        if len(words) >= 2:
+            for letters in initials(key):
+                self.by_initials.setdefault((letters, types[key]), Join(key, "initials", "the initials of a longer name of the same type"))
+                self.by_long.setdefault((letters, words[-1], types[key]), key)
+                if key in self.leading_the:
+                    with_the = Join(key, "initials", "the initials of a longer name of the same type with its leading 'The'")
+                    self.by_initials.setdefault((f"t{letters}", types[key]), with_the)
+            if types[key] == "ORG":
+                for word in {words[0], words[-1]} - ORG_SUFFIXES - INITIALS_SKIP:
+                    self.by_word[word].setdefault(match, key)
+                for cut in range(1, len(words)):
+                    tail = words[cut:]
+                    if types.get(" ".join(words[:cut])) in PLACE_TYPES and not set(tail) <= GENERIC_ORG_WORDS:
+                        self.by_place_tail[" ".join(tail)].setdefault(match, key)
+        if len(words) >= 3 and types[key] in ORG_TYPES:
+            self.by_ends[(words[0], words[-1])].setdefault(match, key)
+
+
+def join_organisations(
+    keys: list[str],
+    types: dict[str, str],
+    counts: Counter[str],
+    acronyms: dict[str, tuple[str, str]],
+    leading_the: frozenset[str] | set[str] = frozenset(),
+) -> tuple[list[set[str]], dict[str, Join]]:
     """Cluster organisation, place and group keys (one pool, so a name the tagger typed two ways can join):
     generic suffix dropped ("X Group" = "X"), initials of the long form (same type), an acronym defined in the
     text, the same initials and last word ("us geological survey" = "united states geological survey"), a
-    one-word short form of exactly one longer organisation name, a rare misspelling of a long name."""
+    one-word short form of exactly one longer organisation name, a rare misspelling of a long name, and the words
+    after a place of the run in exactly one organisation name ("Red Sox" in "Boston Red Sox" beside "Boston"); a
+    name some article writes with a leading "The" (``leading_the``) has its initials with the T too ("THR"); with
+    the join that brought each key but the first of a cluster in."""
     clusters: list[set[str]] = []
+    joins: dict[str, Join] = {}
     index_of: dict[str, int] = {}
-    by_core: dict[str, int] = {}
-    by_initials: dict[tuple[str, str], int] = {}
-    by_long: dict[tuple[str, str, str], int] = {}
-    by_word: dict[str, set[int]] = defaultdict(set)
-    by_ends: dict[tuple[str, str], set[int]] = defaultdict(set)
+    seen = OrganisationLookups(types, leading_the)
     for key in sorted(keys, key=lambda k: (-len(k), k)):
         core = organisation_core(key)
-        match = by_core.get(core)
-        if match is None and " " in key:
-            match = next(
+        join = None
+        if core in seen.by_core:
+            join = Join(seen.by_core[core], "organisation_variant", organisation_variant_reason(key, seen.by_core[core]))
+        if join is None and " " in key:
+            join = next(
                 (
-                    by_long[(letters, key.split()[-1], types[key])]
+                    Join(seen.by_long[(letters, key.split()[-1], types[key])], "initials_and_last_word", "the same initials and last word")
                     for letters in initials(key)
-                    if (letters, key.split()[-1], types[key]) in by_long
+                    if (letters, key.split()[-1], types[key]) in seen.by_long
                 ),
                 None,
             )
-        if match is None and " " not in key:
-            match = one_word_match(key, types, counts, by_initials, by_word, index_of, acronyms)
-        if match is None and " " in key:
-            match = multi_word_match(key, types, counts, by_ends, index_of)
-        if match is None:
-            match = len(clusters)
-            clusters.append(set())
-        clusters[match].add(key)
-        index_of[key] = match
-        by_core.setdefault(core, match)
-        words = key.split()
-        if len(words) >= 2:
-            for letters in initials(key):
-                by_initials.setdefault((letters, types[key]), match)
-                by_long.setdefault((letters, words[-1], types[key]), match)
-            if types[key] == "ORG":
-                for word in {words[0], words[-1]} - ORG_SUFFIXES - INITIALS_SKIP:
-                    by_word[word].add(match)
-        if len(words) >= 3 and types[key] in ORG_TYPES:
-            by_ends[(words[0], words[-1])].add(match)
-    return clusters
+        if join is None and " " not in key:
+            join = one_word_match(key, types, counts, seen.by_initials, seen.by_word, index_of, acronyms)
+        if join is None and " " in key:
+            join = multi_word_match(key, types, counts, seen.by_ends, index_of)
+        if join is None and types[key] == "ORG" and len(seen.by_place_tail.get(key, ())) == 1:
+            after_place = next(iter(seen.by_place_tail[key].values()))
+            join = Join(after_place, "name_after_place", "the name after a place of the run in exactly one organisation name")
+        add_to_cluster(key, join, clusters, joins, index_of)
+        seen.add(key, index_of[key])
+    return clusters, joins
 
 
-def multi_word_match(key, types, counts, by_ends, index_of) -> int | None:
-    """The cluster a two-word organisation name joins, if any: the one longer organisation name with the same
-    first and last words ("Dorvan Bank" in "Dorvan Investment Bank"), else the name of as many words it is a rare
+def organisation_variant_reason(key: str, other: str) -> str:
+    """Why two organisation keys with one core (``organisation_core``) are one organisation, in words."""
+    words, others = key.split(), other.split()
+    extra = sorted(set(words) ^ set(others))
+    if extra and set(extra) <= ORG_SUFFIXES:
+        return f"the same name with or without the generic word{'s' if len(extra) > 1 else ''} '{' '.join(extra)}'"
+    if {words[0], others[0]} & ORG_HEADS_OF and "of" in words + others:
+        return "the same name, 'Department of X' written 'X Department'"
+    return "the same name with or without a place qualifier after it"
+
+
+def multi_word_match(key, types, counts, by_ends, index_of) -> Join | None:
+    """The join of a two-word organisation name, if any: to the one longer organisation name with the same
+    first and last words ("Dorvan Bank" in "Dorvan Investment Bank"), else to the name of as many words it is a rare
     misspelling of ("Hermanos Unido" beside "Hermanos Unidos")."""
     words = key.split()
-    if len(words) == 2 and types[key] in ORG_TYPES and len(by_ends.get((words[0], words[-1]), ())) == 1:
-        return next(iter(by_ends[(words[0], words[-1])]))
-    fits = {index for other, index in index_of.items() if misspelled_long_name(key, other, counts)}
-    return next(iter(fits)) if len(fits) == 1 else None
+    ends = by_ends.get((words[0], words[-1]), {})
+    if len(words) == 2 and types[key] in ORG_TYPES and len(ends) == 1:
+        return Join(next(iter(ends.values())), "first_and_last_word", "the first and last words of exactly one longer organisation name")
+    fits = {index: other for other, index in index_of.items() if misspelled_long_name(key, other, counts)}
+    if len(fits) != 1:
+        return None
+    return Join(next(iter(fits.values())), "long_name_slip", "a rare spelling a letter or two off a commoner name of as many words")
 
 
 def misspelled_long_name(key: str, other: str, counts: Counter[str]) -> bool:
@@ -527,19 +701,20 @@ def organisation_core(key: str) -> str:
     return " ".join(words)
 
 
-def one_word_match(key, types, counts, by_initials, by_word, index_of, acronyms) -> int | None:
-    """The cluster a one-word organisation or place key joins, if any: an acronym defined in the text or the
-    initials of a long name of the same type; for organisations the first or last word of exactly one longer
-    organisation name; else the long name it is a rare misspelling of."""
-    if key in acronyms and acronyms[key] in index_of:
-        return index_of[acronyms[key]]
+def one_word_match(key, types, counts, by_initials, by_word, index_of, acronyms) -> Join | None:
+    """The join of a one-word organisation or place key, if any: to the name an acronym is defined for in the text or
+    a long name of the same type it gives the initials of; for organisations to exactly one longer organisation name
+    it is the first or last word of; else to the long name it is a rare misspelling of."""
+    if key in acronyms and acronyms[key][0] in index_of:
+        long_key, written = acronyms[key]
+        return Join(long_key, "acronym_defined", f"acronym defined in the text: '{written}'")
     if len(key) >= 2 and (key, types[key]) in by_initials:
         return by_initials[(key, types[key])]
     if types[key] == "ORG" and len(by_word.get(key, ())) == 1:
-        return next(iter(by_word[key]))
-    for other, index in index_of.items():
+        return Join(next(iter(by_word[key].values())), "short_form", "the first or last word of exactly one longer organisation name")
+    for other in index_of:
         if " " not in other and misspelled_place_or_name(key, other, types, counts):
-            return index
+            return Join(other, "place_or_name_slip", "a rare spelling one letter off a commoner one")
     return None
 
 
@@ -571,21 +746,28 @@ def resolve_actors(mentions: list[tuple[str, Mention]]) -> ResolvedActors:
     counts = Counter(key for _, _, key, _ in keyed)
     people = sorted({key for _, _, key, _ in keyed if types[key] == "PERSON"})
     others = sorted({key for _, _, key, _ in keyed if types[key] != "PERSON"})
-    clusters = [set(cluster) for cluster in join_people(people, counts)]
-    clusters += join_organisations(others, types, counts, defined_acronyms(mentions))
+    clusters, joins = join_people(people, counts, quoted_nicknames(mentions))
+    leading_the = {name_key(mention.text) for _, mention in mentions if mention.text.strip().startswith("The ")}
+    organisations, organisation_joins = join_organisations(others, types, counts, defined_acronyms(mentions), leading_the)
+    clusters, joins = clusters + organisations, joins | organisation_joins
     key_to_group: dict[str, ActorGroup] = {}
     for cluster in clusters:
         votes: Counter[str] = Counter()
         for key in cluster:
             votes[types[key]] += counts[key]
-        group = ActorGroup(votes.most_common(1)[0][0], set(cluster))
+        group = ActorGroup(votes.most_common(1)[0][0], set(cluster), joins={key: joins[key] for key in cluster if key in joins})
         for key in cluster:
             key_to_group[key] = group
     for article_id, mention, key, _ in keyed:
         group = key_to_group[key]
-        group.surfaces[POSSESSIVE.sub("", mention.text.strip())] += 1
+        surface = POSSESSIVE.sub("", mention.text.strip())
+        group.surfaces[surface] += 1
         group.articles.add(article_id)
         group.mentions += 1
+        if name_key(mention.text) == key or "#" in key:
+            group.surface_keys.setdefault(surface, key)
+        else:
+            group.linked.setdefault(surface, Join(key, "surname_in_article", in_article_reason(mention.text)))
     used: Counter[str] = Counter()
     by_key: dict[str, str] = {}
     groups: dict[str, ActorGroup] = {}
@@ -598,6 +780,70 @@ def resolve_actors(mentions: list[tuple[str, Mention]]) -> ResolvedActors:
         by_key.update(dict.fromkeys(group.keys, actor_id))
     in_article = {place: by_key[key] for place, key in links.items()}
     return ResolvedActors(groups, by_key | unambiguous_links(in_article, by_key), in_article)
+
+
+def in_article_reason(text: str) -> str:
+    """Why a surname alone (with or without a courtesy title) was joined inside its article, in words."""
+    if courtesy_gender(text):
+        return "a courtesy title and surname, in an article naming one person of that title's gender with this surname"
+    return "surname alone, in an article that names one person with it in full"
+
+
+def merge_reasons(group: ActorGroup) -> list[MergeReason]:
+    """Why each surface of an actor but its name joined it, most frequent first: a surname its article ties to a
+    full name, the join that brought its key in (the joins re-rooted at the name's key, so each points towards the
+    name), or, for one of several surfaces of one key, the same name as that key's commonest surface."""
+    name = group.canonical()
+    root = name_key(name) if name_key(name) in group.keys else group.surface_keys.get(name, min(group.keys))
+    shown = {root: name}
+    for surface, _ in group.surfaces.most_common():
+        if surface in group.surface_keys:
+            shown.setdefault(group.surface_keys[surface], surface)
+    towards_name = rooted_joins(root, group.joins)
+    reasons = []
+    for surface in sorted(group.surfaces, key=lambda s: (-group.surfaces[s], s)):
+        if surface == name:
+            continue
+        key = group.surface_keys.get(surface)
+        if key is None:
+            join = group.linked[surface]
+            reasons.append(MergeReason(alias=surface, joined_to=shown[join.other], rule=join.rule, reason=join.reason))
+        elif shown[key] != surface:
+            reasons.append(MergeReason(alias=surface, joined_to=shown[key], rule="same_name", reason=folding_reason(surface, shown[key])))
+        elif key in towards_name:
+            join = towards_name[key]
+            reasons.append(MergeReason(alias=surface, joined_to=shown[join.other], rule=join.rule, reason=join.reason))
+    return reasons
+
+
+def rooted_joins(root: str, joins: dict[str, Join]) -> dict[str, Join]:
+    """The joins of one actor's keys (a tree) turned to point towards ``root``: key -> its join to the next key on
+    the way to the root. The reasons read both ways, so a turned join keeps its rule and reason."""
+    neighbours: dict[str, list[tuple[str, Join]]] = defaultdict(list)
+    for key, join in joins.items():
+        neighbours[key].append((join.other, join))
+        neighbours[join.other].append((key, join))
+    towards: dict[str, Join] = {}
+    seen, queue = {root}, [root]
+    while queue:
+        key = queue.pop()
+        for other, join in neighbours[key]:
+            if other not in seen:
+                seen.add(other)
+                towards[other] = Join(key, join.rule, join.reason)
+                queue.append(other)
+    return towards
+
+
+def folding_reason(surface: str, other: str) -> str:
+    """Why two surfaces with one name key are one name, in words."""
+    if surface.lower() == other.lower():
+        return "the same name in other capitals"
+    if clean_name(surface).lower() == clean_name(other).lower():
+        return "the same name with a title, description, article or nickname around it"
+    if unidecode(clean_name(surface)).lower() == unidecode(clean_name(other)).lower():
+        return "the same name with accents or transliteration marks folded"
+    return "the same name once hyphens, dots, 'Al-' prefixes and British spellings are folded"
 
 
 def unambiguous_links(in_article: dict[tuple[str, str], str], by_key: dict[str, str]) -> dict[str, str]:

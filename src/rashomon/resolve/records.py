@@ -9,8 +9,8 @@ from rashomon.annotate import AnnotatedArticle
 from rashomon.annotate.components import INTERNAL_ERROR
 from rashomon.annotate.lexicon import ENGLISH
 from rashomon.annotate.types import SpeakerRef
-from rashomon.model import Actor, Claim, DateMention, Diagnostic, NameMention, NumberClaim, Quote
-from rashomon.resolve.actors import ResolvedActors, name_key
+from rashomon.model import Actor, Claim, DateMention, Diagnostic, MergeReason, NameMention, NumberClaim, Quote
+from rashomon.resolve.actors import ResolvedActors, merge_reasons, name_key
 
 PRONOUNS = ENGLISH.pronouns
 ORGANISATION_NOUNS = ENGLISH.organisation_nouns
@@ -32,22 +32,33 @@ class Records:
 
 def actor_records(resolved: ResolvedActors, described: dict[str, Counter[str]] | None = None) -> list[Actor]:
     """One record per resolved actor, most mentioned first; its aliases are the names it is written with, then the
-    descriptions its articles tie to it (``described``, see :func:`description_aliases`)."""
+    descriptions its articles tie to it (``described``, see :func:`description_aliases`), each but the name with
+    the reason it joined."""
     described = described or {}
-    return [
-        Actor(
-            id=actor_id,
-            name=group.canonical(),
-            type=group.type,
-            aliases=[
-                *sorted(group.surfaces, key=lambda s: (-group.surfaces[s], s)),
-                *(d for d, _ in sorted(described.get(actor_id, Counter()).items(), key=lambda x: (-x[1], x[0])) if d not in group.surfaces),
-            ],
-            mentions=group.mentions,
-            article_ids=sorted(group.articles),
+    actors = []
+    for actor_id, group in resolved.groups.items():
+        name = group.canonical()
+        descriptions = [
+            d for d, _ in sorted(described.get(actor_id, Counter()).items(), key=lambda x: (-x[1], x[0])) if d not in group.surfaces
+        ]
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=name,
+                type=group.type,
+                aliases=[*sorted(group.surfaces, key=lambda s: (-group.surfaces[s], s)), *descriptions],
+                mentions=group.mentions,
+                article_ids=sorted(group.articles),
+                merges=[*merge_reasons(group), *(description_reason(d, name) for d in descriptions)],
+            )
         )
-        for actor_id, group in resolved.groups.items()
-    ]
+    return actors
+
+
+def description_reason(description: str, name: str) -> MergeReason:
+    """Why a description is an alias of the named person its articles tie it to."""
+    reason = "a description its article ties to this person (apposition, a title before the name or an age)"
+    return MergeReason(alias=description, joined_to=name, rule="description", reason=reason)
 
 
 def is_description_of(speaker: SpeakerRef) -> bool:

@@ -234,6 +234,13 @@ MIGRATIONS: list[tuple[int, str, str | Callable[[duckdb.DuckDBPyConnection], Non
     ),
     (7, "publication dates become timestamps (UTC); text that is no date becomes NULL", published_as_timestamp),
     (8, "item tables hold their records, a column per field, and dates get a table; rebuilt from the annotations", item_tables_as_records),
+    (
+        9,
+        "saved actors keep why each alias joined them; actors saved before keep NULL (never recorded) until analysed again",
+        """
+        ALTER TABLE actors ADD COLUMN merges STRUCT(alias VARCHAR, joined_to VARCHAR, rule VARCHAR, reason VARCHAR)[];
+        """,
+    ),
 ]
 # The SQL a migration written as a function runs, where it creates tables (read by :func:`tables_by_version`).
 STEP_SQL = {item_tables_as_records: ITEM_TABLES_AS_RECORDS}

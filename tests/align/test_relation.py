@@ -5,7 +5,17 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from rashomon.align.relation import ClaimView, compatible, denied_words, figures_clash, relate, same_scope, same_time
+from rashomon.align.relation import (
+    ClaimView,
+    attributed_apart,
+    compatible,
+    denied_words,
+    figures_clash,
+    relate,
+    same_scope,
+    same_time,
+    time_shifted,
+)
 from rashomon.model import Claim, NumberClaim
 
 
@@ -411,3 +421,69 @@ def test_a_different_date_and_a_different_amount_are_two_events():
 )
 def test_units_convert_with_their_offsets_and_sizes(first, second, expected):
     assert compatible(first, second) is expected
+
+
+def figures_in(text, *written, article="a", **frame):
+    """Numbers at the places where ``written`` stand in ``text`` (each the first occurrence)."""
+    return [number(float(w) if w[0].isdigit() else 9.0, text=w, start=text.find(w), article=article, **frame) for w in written]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "shifted"),
+    [
+        (
+            "It was his second 200-yard game, and came one week after he managed 10 yards on nine carries.",
+            ("200", "10", "nine"),
+            {"10", "nine"},
+        ),
+        ("He ran for 226 yards one week after his debut.", ("226",), set()),
+        ("He had nine carries a week earlier.", ("nine",), {"nine"}),
+        ("He had nine carries in last week's game.", ("nine",), {"nine"}),
+        ("He had nine carries in the season opener, and 22 on Sunday.", ("nine", "22"), {"nine"}),
+        ("He had nine carries last weekend.", ("nine",), set()),
+        ("He had nine carries on Sunday.", ("nine",), set()),
+        ("Two days after the quake, 40 bodies were found.", ("40",), set()),
+    ],
+)
+def test_time_shift_phrases_put_the_figures_of_their_clause_at_another_time(text, written, shifted):
+    numbers = figures_in(text, *written)
+    claim = view(text, numbers).claim
+    assert {n.text for n in numbers if n.id in time_shifted(claim, tuple(numbers))} == shifted
+
+
+def test_a_figure_of_a_previous_game_is_not_set_against_the_reported_game():
+    text_a = "He came one week after he managed 10 yards on 9 carries."
+    text_b = "He had 226 yards on 22 carries."
+    carries = {"dimension": "count", "measure": "carry"}
+    numbers_a = figures_in(text_a, "9", **carries)
+    numbers_b = figures_in(text_b, "22", article="b", **carries)
+    a = replace(view(text_a, numbers_a, "a", subject="person:x"), shifted=frozenset({numbers_a[0].id}))
+    b = view(text_b, numbers_b, "b", subject="person:x", row=1)
+    assert relate(a, b, 0.8).kind != "numeric_conflict"
+    assert relate(replace(a, shifted=frozenset()), b, 0.8).kind == "numeric_conflict"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        ("The centre said it measured 5.9, but the survey said it was 6.1.", ("5.9", "6.1"), True),
+        ("Police put the toll at 5, but officials told reporters 7 had died.", ("5", "7"), True),
+        ("The quake measured 5.9 and its aftershock 6.1, the survey said.", ("5.9", "6.1"), False),
+    ],
+)
+def test_figures_of_one_sentence_are_attributed_apart_by_a_verb_of_saying_between_them(text, written, expected):
+    first, second = figures_in(text, *written)
+    one = view(text, [first, second])
+    assert attributed_apart(one, first, one, second) is expected
+
+
+@pytest.mark.parametrize(
+    ("first_source", "second_source", "expected"),
+    [("police", "officials", True), ("police", "Police", False), ("police", None, False), (None, None, False)],
+)
+def test_claims_of_one_article_are_attributed_apart_when_credited_to_different_sources(first_source, second_source, expected):
+    a = view("Five died, police said.", [DEAD_3], "a")
+    b = view("Seven died, officials said.", [DEAD_5], "a", row=1)
+    a = replace(a, claim=a.claim.model_copy(update={"attributed_name": first_source}))
+    b = replace(b, claim=b.claim.model_copy(update={"attributed_name": second_source}))
+    assert attributed_apart(a, DEAD_3, b, DEAD_5) is expected

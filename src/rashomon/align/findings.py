@@ -33,13 +33,16 @@ from rashomon.align.relation import (
     WEEKDAY_PREFIX,
     ClaimView,
     Relation,
+    attributed_apart,
     compatible,
     describe,
     different_subjects,
     figures_clash,
     frame_label,
     relate,
+    same_moment,
     same_scope,
+    time_shifted,
 )
 from rashomon.annotate.lexicon import ENGLISH
 from rashomon.model import Claim, Dossier, Finding, FindingSide, NumberClaim
@@ -116,7 +119,8 @@ def is_background(when: frozenset[str], event: tuple[int, int | None] | None) ->
 
 def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
     """Each claim with its numbers, origin (the cited outlet's for second-hand reports), outlet, publication time and the
-    times it names (a claim dated only to times well before the event is background)."""
+    times it names (a claim dated only to times well before the event is background; a figure after "one week after"
+    or in a clause with "last season" is of another time)."""
     numbers = {n.id: n for n in dossier.numbers}
     dates = {d.id: token for d in dossier.dates if (token := d.value or month_name(d.text) or weekday_name(d.text))}
     articles = {a.id: a for a in dossier.articles}
@@ -127,10 +131,11 @@ def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
         cited = cited_outlet(claim.attributed_name, outlets) if claim.status == "reported" else None
         named = tuple(dict.fromkeys(month_in_event_year(dates[i], event) for i in claim.date_ids if i in dates))
         when = frozenset(t[:7] for t in named if not t.startswith(WEEKDAY_PREFIX))
+        figures = tuple(numbers[i] for i in claim.number_ids if i in numbers)
         views.append(
             ClaimView(
                 claim=claim,
-                numbers=tuple(numbers[i] for i in claim.number_ids if i in numbers),
+                numbers=figures,
                 origin=f"cited:{cited}" if cited else origins[claim.article_id],
                 outlet=articles[claim.article_id].outlet,
                 published=articles[claim.article_id].published,
@@ -138,6 +143,7 @@ def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
                 when=when,
                 dates=named,
                 background=is_background(when, event),
+                shifted=time_shifted(claim, figures),
             )
         )
     return views
@@ -187,21 +193,31 @@ def comparable_dimension(number: NumberClaim) -> str:
 
 
 def stated_together_index(views: list[ClaimView]):
-    """A test of whether one article states both figures (each by a number that fits it and not the other): then they
-    measure different things, not one thing twice."""
-    by_dimension: dict[str, dict[str, list[NumberClaim]]] = defaultdict(lambda: defaultdict(list))
+    """A test of whether one article states both figures (each by a number that fits it and not the other) in its own
+    voice: then they measure different things, not one thing twice. An article that gives them as different sources'
+    accounts (:func:`attributed_apart`) reports the dispute instead."""
+    by_dimension: dict[str, dict[str, list[tuple[ClaimView, NumberClaim]]]] = defaultdict(lambda: defaultdict(list))
     for view in views:
         for number in view.numbers:
-            by_dimension[comparable_dimension(number)][view.claim.article_id].append(number)
+            by_dimension[comparable_dimension(number)][view.claim.article_id].append((view, number))
 
     def together(x: NumberClaim, y: NumberClaim) -> bool:
         for article_numbers in by_dimension[comparable_dimension(x)].values():
-            kin = [n for n in article_numbers if same_scope(n, x) and same_scope(n, y)]
-            if any(compatible(n, x) and not compatible(n, y) for n in kin) and any(compatible(n, y) and not compatible(n, x) for n in kin):
+            kin = [(v, n) for v, n in article_numbers if same_scope(n, x) and same_scope(n, y)]
+            fit_x = [(v, n) for v, n in kin if compatible(n, x) and not compatible(n, y)]
+            fit_y = [(v, n) for v, n in kin if compatible(n, y) and not compatible(n, x)]
+            if any(not attributed_apart(v, n, w, m) for v, n in fit_x for w, m in fit_y):
                 return True
         return False
 
     return together
+
+
+def stated_alike(views: list[ClaimView], rows_of: dict[str, set[int]], first: list[NumberClaim], second: list[NumberClaim]) -> bool:
+    """One article holds figures of both positions in its own voice (not as different sources' accounts)."""
+    held_first = [(views[r], n) for n in first for r in rows_of[n.id]]
+    held_second = [(views[r], n) for n in second for r in rows_of[n.id]]
+    return any(v.claim.article_id == w.claim.article_id and not attributed_apart(v, n, w, m) for v, n in held_first for w, m in held_second)
 
 
 def relate_pairs(views: list[ClaimView], vectors: np.ndarray, names: dict[str, str]) -> Related:
@@ -271,7 +287,7 @@ def figure_findings(dossier: Dossier, views: list[ClaimView], related: Related) 
         elif relation.kind == "agree":
             for first in views[a].numbers:
                 for second in views[b].numbers:
-                    if same_scope(first, second) and compatible(first, second):
+                    if same_scope(first, second) and same_moment(views[a], views[b], first, second) and compatible(first, second):
                         links.union(first.id, second.id)
     components: dict[str, list[NumberClaim]] = defaultdict(list)
     for number_id, number in numbers.items():
@@ -283,8 +299,7 @@ def figure_findings(dossier: Dossier, views: list[ClaimView], related: Related) 
             continue
         positions = positions_of(members)
         held = [sorted({r for n in position for r in rows_of[n.id]}) for position in positions]
-        articles = [{views[r].claim.article_id for r in rows} for rows in held]
-        if len(positions) < 2 or any(a & b for i, a in enumerate(articles) for b in articles[i + 1 :]):
+        if len(positions) < 2 or any(stated_alike(views, rows_of, a, b) for i, a in enumerate(positions) for b in positions[i + 1 :]):
             continue
         if origins_of(views, [r for rows in held for r in rows]) < 2:
             continue

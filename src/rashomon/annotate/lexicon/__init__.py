@@ -42,6 +42,7 @@ class Lexicon:
     claim_nouns: frozenset[str]
     modals: frozenset[str]
     report_verbs: frozenset[str]
+    report_verb_forms: frozenset[str]
     report_adverbs: frozenset[str]
     hedge_words: frozenset[str]
     hedge_phrases: tuple[str, ...]
@@ -116,6 +117,8 @@ class Lexicon:
     weekdays: tuple[str, ...]
     future_auxiliaries: frozenset[str]
     future_verbs: frozenset[str]
+    time_shift_leading: tuple[str, ...]
+    time_shift_clause: tuple[str, ...]
 
     @property
     def titles(self) -> frozenset[str]:

@@ -1,13 +1,9 @@
 """Cross-source findings on short multi-article fixtures about invented events, each with a negative twin."""
 
-from dataclasses import replace
-
 import pytest
 
 import rashomon
-from rashomon.align.findings import stated_together_index
 from rashomon.model import Article
-from tests.align.test_relation import DEAD_3, DEAD_5, number, view
 
 WIRE = (
     "Dam bursts in Valdoria\n\n"
@@ -117,13 +113,3 @@ def test_single_source_numbers_are_listed():
     dossier = analyze(article("s1", "Coast News", NUMBERS_A))
     single = findings(dossier, "single_source")
     assert single and all(f.independent_sources == 1 for f in single)
-
-
-@pytest.mark.parametrize(("first_source", "second_source", "together"), [("police", "police", True), ("police", "officials", False)])
-def test_one_article_giving_two_figures_as_two_sources_accounts_does_not_make_them_two_quantities(first_source, second_source, together):
-    """An article stating 3 and 5 dead in its own voice shows two quantities; one crediting them to two sources reports the dispute."""
-    police = view("The blast killed 3 people, police said.", [number(3, dimension="people", measure="dead", article="c", start=1)], "c")
-    other = view("The blast killed 5 people, they said.", [number(5, dimension="people", measure="dead", article="c", start=2)], "c", row=1)
-    police = replace(police, claim=police.claim.model_copy(update={"attributed_name": first_source}))
-    other = replace(other, claim=other.claim.model_copy(update={"attributed_name": second_source}))
-    assert stated_together_index([police, other])(DEAD_3, DEAD_5) is together

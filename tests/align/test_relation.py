@@ -7,7 +7,6 @@ import pytest
 
 from rashomon.align.relation import (
     ClaimView,
-    attributed_apart,
     compatible,
     denied_words,
     figures_clash,
@@ -461,29 +460,3 @@ def test_a_figure_of_a_previous_game_is_not_set_against_the_reported_game():
     b = view(text_b, numbers_b, "b", subject="person:x", row=1)
     assert relate(a, b, 0.8).kind != "numeric_conflict"
     assert relate(replace(a, shifted=frozenset()), b, 0.8).kind == "numeric_conflict"
-
-
-@pytest.mark.parametrize(
-    ("text", "written", "expected"),
-    [
-        ("The centre said it measured 5.9, but the survey said it was 6.1.", ("5.9", "6.1"), True),
-        ("Police put the toll at 5, but officials told reporters 7 had died.", ("5", "7"), True),
-        ("The quake measured 5.9 and its aftershock 6.1, the survey said.", ("5.9", "6.1"), False),
-    ],
-)
-def test_figures_of_one_sentence_are_attributed_apart_by_a_verb_of_saying_between_them(text, written, expected):
-    first, second = figures_in(text, *written)
-    one = view(text, [first, second])
-    assert attributed_apart(one, first, one, second) is expected
-
-
-@pytest.mark.parametrize(
-    ("first_source", "second_source", "expected"),
-    [("police", "officials", True), ("police", "Police", False), ("police", None, False), (None, None, False)],
-)
-def test_claims_of_one_article_are_attributed_apart_when_credited_to_different_sources(first_source, second_source, expected):
-    a = view("Five died, police said.", [DEAD_3], "a")
-    b = view("Seven died, officials said.", [DEAD_5], "a", row=1)
-    a = replace(a, claim=a.claim.model_copy(update={"attributed_name": first_source}))
-    b = replace(b, claim=b.claim.model_copy(update={"attributed_name": second_source}))
-    assert attributed_apart(a, DEAD_3, b, DEAD_5) is expected

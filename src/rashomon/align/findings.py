@@ -33,7 +33,6 @@ from rashomon.align.relation import (
     WEEKDAY_PREFIX,
     ClaimView,
     Relation,
-    attributed_apart,
     compatible,
     describe,
     different_subjects,
@@ -193,31 +192,21 @@ def comparable_dimension(number: NumberClaim) -> str:
 
 
 def stated_together_index(views: list[ClaimView]):
-    """A test of whether one article states both figures (each by a number that fits it and not the other) in its own
-    voice: then they measure different things, not one thing twice. An article that gives them as different sources'
-    accounts (:func:`attributed_apart`) reports the dispute instead."""
-    by_dimension: dict[str, dict[str, list[tuple[ClaimView, NumberClaim]]]] = defaultdict(lambda: defaultdict(list))
+    """A test of whether one article states both figures (each by a number that fits it and not the other): then they
+    measure different things, not one thing twice."""
+    by_dimension: dict[str, dict[str, list[NumberClaim]]] = defaultdict(lambda: defaultdict(list))
     for view in views:
         for number in view.numbers:
-            by_dimension[comparable_dimension(number)][view.claim.article_id].append((view, number))
+            by_dimension[comparable_dimension(number)][view.claim.article_id].append(number)
 
     def together(x: NumberClaim, y: NumberClaim) -> bool:
         for article_numbers in by_dimension[comparable_dimension(x)].values():
-            kin = [(v, n) for v, n in article_numbers if same_scope(n, x) and same_scope(n, y)]
-            fit_x = [(v, n) for v, n in kin if compatible(n, x) and not compatible(n, y)]
-            fit_y = [(v, n) for v, n in kin if compatible(n, y) and not compatible(n, x)]
-            if any(not attributed_apart(v, n, w, m) for v, n in fit_x for w, m in fit_y):
+            kin = [n for n in article_numbers if same_scope(n, x) and same_scope(n, y)]
+            if any(compatible(n, x) and not compatible(n, y) for n in kin) and any(compatible(n, y) and not compatible(n, x) for n in kin):
                 return True
         return False
 
     return together
-
-
-def stated_alike(views: list[ClaimView], rows_of: dict[str, set[int]], first: list[NumberClaim], second: list[NumberClaim]) -> bool:
-    """One article holds figures of both positions in its own voice (not as different sources' accounts)."""
-    held_first = [(views[r], n) for n in first for r in rows_of[n.id]]
-    held_second = [(views[r], n) for n in second for r in rows_of[n.id]]
-    return any(v.claim.article_id == w.claim.article_id and not attributed_apart(v, n, w, m) for v, n in held_first for w, m in held_second)
 
 
 def relate_pairs(views: list[ClaimView], vectors: np.ndarray, names: dict[str, str]) -> Related:
@@ -299,7 +288,8 @@ def figure_findings(dossier: Dossier, views: list[ClaimView], related: Related) 
             continue
         positions = positions_of(members)
         held = [sorted({r for n in position for r in rows_of[n.id]}) for position in positions]
-        if len(positions) < 2 or any(stated_alike(views, rows_of, a, b) for i, a in enumerate(positions) for b in positions[i + 1 :]):
+        articles = [{views[r].claim.article_id for r in rows} for rows in held]
+        if len(positions) < 2 or any(a & b for i, a in enumerate(articles) for b in articles[i + 1 :]):
             continue
         if origins_of(views, [r for rows in held for r in rows]) < 2:
             continue

@@ -25,7 +25,6 @@ MEASURE_CLASSES = ENGLISH.measure_classes
 NEGATIONS = ENGLISH.negations
 OPPOSITE_PREDICATES = ENGLISH.opposite_predicates
 REPORT_VERBS = ENGLISH.report_verbs
-REPORT_VERB_FORMS = ENGLISH.report_verb_forms
 SCALES = ENGLISH.scales
 TIME_SHIFT_CLAUSE = ENGLISH.time_shift_clause
 TIME_SHIFT_LEADING = ENGLISH.time_shift_leading
@@ -365,20 +364,6 @@ def same_moment(a: ClaimView, b: ClaimView, x: NumberClaim, y: NumberClaim) -> b
     """Two figures speak of one time: both or neither put at another time by a time-shift phrase (a previous week's
     game is not the reported one)."""
     return (x.id in a.shifted) == (y.id in b.shifted)
-
-
-def attributed_apart(a: ClaimView, x: NumberClaim, b: ClaimView, y: NumberClaim) -> bool:
-    """One article gives the two figures as different sources' accounts: two claims credited to different sources
-    ("police said 5 ..." / "officials said 7 ..."), or one sentence with a verb of saying between the figures ("the
-    centre said it measured 5.9, but the survey said it was 6.1"). Such an article reports the dispute; it does not
-    show that the figures measure two things.
-    """
-    if a.claim.id != b.claim.id:
-        names = (a.claim.attributed_name, b.claim.attributed_name)
-        return None not in names and names[0].lower() != names[1].lower()
-    first, second = sorted((x, y), key=lambda n: n.start_char)
-    between = a.claim.text[first.end_char - a.claim.start_char : second.start_char - a.claim.start_char].lower()
-    return any(word in REPORT_VERBS or word in REPORT_VERB_FORMS or word_lemma(word, REPORT_VERBS) for word in WORD.findall(between))
 
 
 def reported_apart(a: ClaimView, b: ClaimView) -> bool:

@@ -42,7 +42,6 @@ class Lexicon:
     claim_nouns: frozenset[str]
     modals: frozenset[str]
     report_verbs: frozenset[str]
-    report_verb_forms: frozenset[str]
     report_adverbs: frozenset[str]
     hedge_words: frozenset[str]
     hedge_phrases: tuple[str, ...]

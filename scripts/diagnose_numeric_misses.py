@@ -27,7 +27,7 @@ from pathlib import Path
 
 from rashomon.align.findings import claim_views, embed_claims, stated_together_index
 from rashomon.align.origin import assign_origins
-from rashomon.align.relation import compatible, describe, same_scope, same_time, same_topic
+from rashomon.align.relation import compatible, describe, same_moment, same_scope, same_time, same_topic
 from rashomon.evaluation.events import assembled_dossier
 from rashomon.evaluation.findings import GoldEvent, side_claims, stands_for
 
@@ -69,7 +69,7 @@ def diagnose(dossier, conflict, verbose: bool) -> str:
                 stage = 2
                 if same_scope(x, y):
                     stage = 3
-                    if same_time(a, b):
+                    if same_time(a, b) and same_moment(a, b, x, y):
                         stage = 4
                         if same_topic(a, b, x, y, similarity, shared):
                             stage = 5

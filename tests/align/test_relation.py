@@ -5,7 +5,17 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from rashomon.align.relation import ClaimView, attribute_conflict, compatible, denied_words, figures_clash, relate, same_scope, same_time
+from rashomon.align.relation import (
+    ClaimView,
+    attribute_conflict,
+    compatible,
+    denied_words,
+    figures_clash,
+    relate,
+    same_scope,
+    same_time,
+    time_shifted,
+)
 from rashomon.model import Claim, NumberClaim
 
 
@@ -489,3 +499,43 @@ def test_one_report_giving_two_attribute_values_does_not_contradict_itself():
 def test_an_attribute_conflict_needs_one_value_per_text_for_the_word_described(first, second, expected):
     conflict = attribute_conflict(first, second)
     assert (conflict and (conflict.attribute, conflict.value_a, conflict.value_b, conflict.described)) == expected
+
+
+def figures_in(text, *written, article="a", **frame):
+    """Numbers at the places where ``written`` stand in ``text`` (each the first occurrence)."""
+    return [number(float(w) if w[0].isdigit() else 9.0, text=w, start=text.find(w), article=article, **frame) for w in written]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "shifted"),
+    [
+        (
+            "It was his second 200-yard game, and came one week after he managed 10 yards on nine carries.",
+            ("200", "10", "nine"),
+            {"10", "nine"},
+        ),
+        ("He ran for 226 yards one week after his debut.", ("226",), set()),
+        ("He had nine carries a week earlier.", ("nine",), {"nine"}),
+        ("He had nine carries in last week's game.", ("nine",), {"nine"}),
+        ("He had nine carries in the season opener, and 22 on Sunday.", ("nine", "22"), {"nine"}),
+        ("He had nine carries last weekend.", ("nine",), set()),
+        ("He had nine carries on Sunday.", ("nine",), set()),
+        ("Two days after the quake, 40 bodies were found.", ("40",), set()),
+    ],
+)
+def test_time_shift_phrases_put_the_figures_of_their_clause_at_another_time(text, written, shifted):
+    numbers = figures_in(text, *written)
+    claim = view(text, numbers).claim
+    assert {n.text for n in numbers if n.id in time_shifted(claim, tuple(numbers))} == shifted
+
+
+def test_a_figure_of_a_previous_game_is_not_set_against_the_reported_game():
+    text_a = "He came one week after he managed 10 yards on 9 carries."
+    text_b = "He had 226 yards on 22 carries."
+    carries = {"dimension": "count", "measure": "carry"}
+    numbers_a = figures_in(text_a, "9", **carries)
+    numbers_b = figures_in(text_b, "22", article="b", **carries)
+    a = replace(view(text_a, numbers_a, "a", subject="person:x"), shifted=frozenset({numbers_a[0].id}))
+    b = view(text_b, numbers_b, "b", subject="person:x", row=1)
+    assert relate(a, b, 0.8).kind != "numeric_conflict"
+    assert relate(replace(a, shifted=frozenset()), b, 0.8).kind == "numeric_conflict"

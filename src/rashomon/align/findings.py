@@ -40,7 +40,9 @@ from rashomon.align.relation import (
     figures_clash,
     frame_label,
     relate,
+    same_moment,
     same_scope,
+    time_shifted,
 )
 from rashomon.annotate.lexicon import ENGLISH
 from rashomon.model import Claim, Dossier, Finding, FindingSide, NumberClaim
@@ -117,7 +119,8 @@ def is_background(when: frozenset[str], event: tuple[int, int | None] | None) ->
 
 def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
     """Each claim with its numbers, origin (the cited outlet's for second-hand reports), outlet, publication time and the
-    times it names (a claim dated only to times well before the event is background)."""
+    times it names (a claim dated only to times well before the event is background; a figure after "one week after"
+    or in a clause with "last season" is of another time)."""
     numbers = {n.id: n for n in dossier.numbers}
     dates = {d.id: token for d in dossier.dates if (token := d.value or month_name(d.text) or weekday_name(d.text))}
     articles = {a.id: a for a in dossier.articles}
@@ -128,10 +131,11 @@ def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
         cited = cited_outlet(claim.attributed_name, outlets) if claim.status == "reported" else None
         named = tuple(dict.fromkeys(month_in_event_year(dates[i], event) for i in claim.date_ids if i in dates))
         when = frozenset(t[:7] for t in named if not t.startswith(WEEKDAY_PREFIX))
+        figures = tuple(numbers[i] for i in claim.number_ids if i in numbers)
         views.append(
             ClaimView(
                 claim=claim,
-                numbers=tuple(numbers[i] for i in claim.number_ids if i in numbers),
+                numbers=figures,
                 origin=f"cited:{cited}" if cited else origins[claim.article_id],
                 outlet=articles[claim.article_id].outlet,
                 published=articles[claim.article_id].published,
@@ -139,6 +143,7 @@ def claim_views(dossier: Dossier, origins: dict[str, str]) -> list[ClaimView]:
                 when=when,
                 dates=named,
                 background=is_background(when, event),
+                shifted=time_shifted(claim, figures),
             )
         )
     return views
@@ -272,7 +277,7 @@ def figure_findings(dossier: Dossier, views: list[ClaimView], related: Related) 
         elif relation.kind == "agree":
             for first in views[a].numbers:
                 for second in views[b].numbers:
-                    if same_scope(first, second) and compatible(first, second):
+                    if same_scope(first, second) and same_moment(views[a], views[b], first, second) and compatible(first, second):
                         links.union(first.id, second.id)
     components: dict[str, list[NumberClaim]] = defaultdict(list)
     for number_id, number in numbers.items():

@@ -27,6 +27,8 @@ NEGATIONS = ENGLISH.negations
 OPPOSITE_PREDICATES = ENGLISH.opposite_predicates
 REPORT_VERBS = ENGLISH.report_verbs
 SCALES = ENGLISH.scales
+TIME_SHIFT_CLAUSE = ENGLISH.time_shift_clause
+TIME_SHIFT_LEADING = ENGLISH.time_shift_leading
 UNIT_OFFSETS = ENGLISH.unit_offsets
 UNITS = ENGLISH.units
 UPDATE_CUES = ENGLISH.update_cues
@@ -100,7 +102,8 @@ StatedTogether = Callable[[NumberClaim, NumberClaim], bool]
 
 @dataclass(frozen=True)
 class ClaimView:
-    """A claim with what the relation rules need: its numbers, origin and time."""
+    """A claim with what the relation rules need: its numbers, origin and time (``shifted``: the ids of its numbers
+    that a time-shift phrase puts at another time than the reported event)."""
 
     claim: Claim
     numbers: tuple[NumberClaim, ...]
@@ -111,6 +114,7 @@ class ClaimView:
     when: frozenset[str] = frozenset()
     background: bool = False
     dates: tuple[str, ...] = ()
+    shifted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -336,6 +340,41 @@ def same_time(a: ClaimView, b: ClaimView) -> bool:
     return any(x.startswith(y) or y.startswith(x) for x in a.when for y in b.when)
 
 
+def cue_starts(text: str, phrases: tuple[str, ...]) -> list[int]:
+    """Where the phrases stand in a text, as whole words ("last week" in "last week's", not in "last weekend")."""
+    lowered = text.lower()
+    return [match.start() for phrase in phrases for match in re.finditer(rf"\b{re.escape(phrase)}\b(?!end)", lowered)]
+
+
+def time_shifted(claim: Claim, numbers: tuple[NumberClaim, ...]) -> frozenset[str]:
+    """The numbers of a claim that a time-shift phrase puts at another time than the reported event: those after a
+    leading phrase in its clause ("came one week after he managed 10 yards on nine carries") and every number of a
+    clause holding a clause phrase ("he had nine carries a week earlier", "in last week's game").
+
+    A clause ends at a comma, semicolon, colon or dash, so "It was his second 200-yard game, and came one week after
+    he managed 10 yards" shifts the 10, not the 200.
+    """
+    ends = [match.start() for match in CLAUSE_END.finditer(claim.text)] + [len(claim.text)]
+    shifted = set()
+    start = 0
+    for end in ends:
+        clause = claim.text[start:end]
+        leading = cue_starts(clause, TIME_SHIFT_LEADING)
+        whole = bool(cue_starts(clause, TIME_SHIFT_CLAUSE))
+        for number in numbers:
+            at = number.start_char - claim.start_char - start
+            if 0 <= at < end - start and (whole or any(cue < at for cue in leading)):
+                shifted.add(number.id)
+        start = end
+    return frozenset(shifted)
+
+
+def same_moment(a: ClaimView, b: ClaimView, x: NumberClaim, y: NumberClaim) -> bool:
+    """Two figures speak of one time: both or neither put at another time by a time-shift phrase (a previous week's
+    game is not the reported one)."""
+    return (x.id in a.shifted) == (y.id in b.shifted)
+
+
 def reported_apart(a: ClaimView, b: ClaimView) -> bool:
     """The two reports came out at least a day apart, so a count of people can have been revised between them.
 
@@ -356,7 +395,12 @@ def numeric_relation(
     """
     if not same_time(a, b):
         return None
-    pairs = [(x, y) for x in a.numbers for y in b.numbers if same_scope(x, y) and same_topic(a, b, x, y, similarity, shared_actors)]
+    pairs = [
+        (x, y)
+        for x in a.numbers
+        for y in b.numbers
+        if same_scope(x, y) and same_moment(a, b, x, y) and same_topic(a, b, x, y, similarity, shared_actors)
+    ]
     if not pairs:
         return None
     forms_a, forms_b = conversions(a.claim, a.numbers), conversions(b.claim, b.numbers)

@@ -117,6 +117,8 @@ class Lexicon:
     weekdays: tuple[str, ...]
     future_auxiliaries: frozenset[str]
     future_verbs: frozenset[str]
+    time_shift_leading: tuple[str, ...]
+    time_shift_clause: tuple[str, ...]
 
     @property
     def titles(self) -> frozenset[str]:

@@ -3,17 +3,20 @@
 A subject can be
 
 - a name, or a surname the tagger missed that the article gave in full earlier (resolved to that full name);
-- a pronoun ("he said", "she told reporters"): the last named subject or speaker of a compatible kind
-  (a person for he/she, an organisation for "it") within ``discourse.PRONOUN_WINDOW_SENTENCES`` sentences, and of
-  the pronoun's gender when the article shows the person's (a title, a gendered noun beside the name, or an
-  earlier he/she resolved to them);
+- a pronoun ("he said", "she told reporters"): the named subject of a clause that holds it in its own sentence
+  ("X said the plan, which he said ..."), else the last named subject, "according to" source or speaker of a
+  compatible kind (a person for he/she, an organisation for "it") within ``discourse.PRONOUN_WINDOW_SENTENCES``
+  sentences, and of the pronoun's gender when the article or the given-name list shows the person's (a title, a
+  gendered noun beside the name, an earlier he/she resolved to them, a given name); kept as the pronoun when the
+  latest subject describes an unnamed person ("a student said ...");
 - a description or role ("the 61-year-old", "the former naval officer", "the former Colonel", "the mayor",
   "the company's chief executive"): the latest person the article introduced with that word, by apposition
   ("X, a retired colonel"), a title before the name ("Mayor X"), an age ("X, 61") or a role the title implies
   (a colonel is an officer); proper nouns in the description must be in the introduction too ("the mayor of
   Y" is not "Mayor X of Z");
-- an anonymous source ("an official who spoke on condition of anonymity"), or a description no named
-  person was introduced with: these keep their description.
+- an anonymous source ("an official who spoke on condition of anonymity"), a description no named person was
+  introduced with, a plural or collective credit ("prosecutors", "the family"), a writing ("the statement"), or an
+  indefinite description ("a teacher"): these keep their description.
 """
 
 from __future__ import annotations

@@ -218,3 +218,127 @@ def test_the_place_of_a_role_before_it_ties_the_description(parse):
 
 def test_an_institution_placed_by_its_city_is_not_a_place(parse):
     assert cue_of(parse, "She studied at Orbis University, Texas, for four years.", "Orbis University", "ORG") is None
+
+
+# Quote-speaker precision rules (issue 11, eval/quote_speakers): each with its negative twin.
+
+GIVEN_NAMES_ONLY = (
+    "Mark Olsen opened the hearing on Monday.\n\nKaren Diaz answered the first question.\n\n\u201cThe budget is late,\u201d {pronoun} said."
+)
+
+
+@pytest.mark.parametrize(("pronoun", "expected"), [("he", "Mark Olsen"), ("she", "Karen Diaz")])
+def test_a_given_name_shows_the_gender_the_article_does_not(parse, pronoun, expected):
+    assert direct_speaker(parse, GIVEN_NAMES_ONLY.format(pronoun=pronoun)) == expected
+
+
+def test_a_given_name_borne_by_both_genders_shows_none():
+    from rashomon.annotate.discourse import given_name_gender
+    from rashomon.annotate.types import Mention
+
+    def gender(name):
+        return given_name_gender(Mention(name, "PERSON", 0, len(name), 0, len(name.split())))
+
+    assert (gender("Karen Diaz"), gender("Mr Mark Olsen"), gender("Kelly Diaz"), gender("Olsen")) == ("female", "male", None, None)
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ("the man", "Tomas Reyes"),
+        ("the masked men", "the masked men"),
+        ("the three men", "the three men"),
+        ("two of the men", "two of the men"),
+        ("the family", "the family"),
+    ],
+)
+def test_a_plural_or_collective_credit_never_becomes_one_person(parse, credit, expected):
+    text = (
+        f"Tomas Reyes, a local family man, was stopped at the gate on Monday.\n\n\u201cWe were told to wait outside,\u201d {credit} said."
+    )
+    assert direct_speaker(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [("the statement", "the statement"), ("a Harlow Bank statement", "Harlow Bank")],
+)
+def test_a_writing_is_no_person_but_a_body_writes_its_own(parse, credit, expected):
+    text = (
+        "Harlow Bank named Karen Diaz as its new chair on Monday.\n\n"
+        "In a statement about Ms Diaz, the board praised her record.\n\n"
+        f"\u201cShe has served the bank for twenty years,\u201d {credit} said."
+    )
+    assert direct_speaker(parse, text) == expected
+
+
+@pytest.mark.parametrize(("credit", "expected"), [("Harlow Bank officials", "Harlow Bank officials"), ("Harlow Bank", "Harlow Bank")])
+def test_a_name_modifying_a_common_noun_describes_the_speaker(parse, credit, expected):
+    text = f"Harlow Bank closed two branches on Monday.\n\n\u201cThe branches were losing money,\u201d {credit} said."
+    assert direct_speaker(parse, text) == expected
+
+
+@pytest.mark.parametrize(("credit", "expected"), [("the teacher", "Tomas Reyes"), ("a teacher", "a teacher")])
+def test_an_indefinite_description_brings_in_someone_new(parse, credit, expected):
+    text = f"Tomas Reyes, a teacher at the school, visited the site on Monday.\n\n\u201cThe bridge will reopen in May,\u201d {credit} said."
+    assert direct_speaker(parse, text) == expected
+
+
+def test_a_possessive_before_a_name_describes_someone_else(parse):
+    text = "The singer's agent, Dan Pike, confirmed the booking on Monday.\n\n\u201cI am ready for the tour,\u201d the singer said."
+    assert direct_speaker(parse, text) == "the singer"
+
+
+def test_a_description_in_apposition_to_the_name_describes_it(parse):
+    text = "The singer, Dan Pike, confirmed the booking on Monday.\n\n\u201cI am ready for the tour,\u201d the singer said."
+    assert direct_speaker(parse, text) == "Dan Pike"
+
+
+def any_speaker(parse, text, words):
+    """The resolved name (else None) of the quote, direct or reported, whose text starts with ``words``."""
+    doc = parse(text)
+    hits, _ = extract_quotes(doc, entity_mentions(doc))
+    hit = next(hit for hit in hits if hit.text.startswith(words))
+    return hit.speaker.mention.text if hit.speaker is not None and hit.speaker.mention is not None else None
+
+
+@pytest.mark.parametrize(("pronoun", "expected"), [("he", "Mark Olsen"), ("she", "Karen Diaz")])
+def test_a_pronoun_in_what_a_named_subject_says_is_that_subject(parse, pronoun, expected):
+    text = (
+        "Karen Diaz opened the hearing on Monday.\n\n"
+        f"Mark Olsen said the plan, which {pronoun} said \u201cwas never costed at all,\u201d would fail."
+    )
+    assert any_speaker(parse, text, "was never costed") == expected
+
+
+@pytest.mark.parametrize(
+    ("middle", "expected"),
+    [
+        ("The vote was delayed, according to council leader Mark Olsen.", "Mark Olsen"),
+        ("The vote was delayed by council leader Mark Olsen.", "Tomas Reyes"),
+    ],
+)
+def test_the_source_of_according_to_is_as_salient_as_a_subject(parse, middle, expected):
+    text = f"Tomas Reyes chaired the meeting on Monday.\n\n{middle}\n\n\u201cWe need more time,\u201d he said."
+    assert direct_speaker(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("middle", "expected"),
+    [
+        ("A local student said the plan would fail.", None),
+        ("The plan would fail, the report said.", "Tomas Reyes"),
+    ],
+)
+def test_an_unnamed_person_as_the_latest_subject_keeps_the_pronoun(parse, middle, expected):
+    text = f"Tomas Reyes spoke first on Monday.\n\n{middle}\n\n\u201cNobody asked us,\u201d he said."
+    assert direct_speaker(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("middle", "expected"),
+    [("Not for David Brennan of Leeds.", "David Brennan"), ("The letter did not name David Brennan of Leeds.", "Mark Olsen")],
+)
+def test_a_name_in_a_sentence_with_no_verb_is_what_it_is_about(parse, middle, expected):
+    text = f"Mark Olsen said the price was fair.\n\n{middle}\n\n\u201cIt is far too expensive,\u201d he said."
+    assert direct_speaker(parse, text) == expected

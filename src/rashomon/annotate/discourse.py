@@ -9,10 +9,16 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from rashomon.annotate.lexicon import ENGLISH
+from rashomon.annotate.lexicon import ENGLISH, given_name_genders
 from rashomon.annotate.types import Mention
 
 GENDER_WORDS = ENGLISH.gender_words
+# Heads of a subject phrase that describe one person ("the student", "an Islamic fighter", "the actress").
+PERSON_DESCRIPTION_HEADS = (
+    ENGLISH.people_nouns | ENGLISH.anonymous_heads | ENGLISH.role_titles | frozenset(ENGLISH.gender_words) | frozenset(ENGLISH.role_implies)
+)
+GIVEN_NAME_GENDERS = given_name_genders(ENGLISH.language)
+TITLES = ENGLISH.titles
 ROLE_IMPLIES = ENGLISH.role_implies
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 AGE_PATTERN = re.compile(r"(\d{1,3})-year-old")
@@ -32,7 +38,7 @@ def descriptor_words(doc: Doc, mention: Mention) -> set[str]:
     """Nouns, adjectives and ages that describe a mention where it appears."""
     words: set[str] = set()
     head = doc[mention.token_end - 1]
-    window = [t for t in doc[max(0, mention.token_start - 4) : mention.token_start] if t.sent == head.sent]
+    window = [t for t in doc[max(0, mention.token_start - 4) : mention.token_start] if t.sent == head.sent and not is_possessor(t)]
     for token in [*window, *doc[mention.token_start : mention.token_end]]:
         if token.pos_ in ("NOUN", "ADJ", "PROPN"):
             words.add(token.lemma_.lower().rstrip("."))
@@ -51,10 +57,24 @@ def descriptor_words(doc: Doc, mention: Mention) -> set[str]:
     return words | {implied for word in words for implied in ROLE_IMPLIES.get(word, ())}
 
 
+def is_possessor(token: Token) -> bool:
+    """Whether a word belongs to a possessive before a name, which describes someone else ("the star's rep X": X is
+    a rep, not the star; "the former star's rep X")."""
+    owner = token.head if token.dep_ in ("amod", "compound", "det") else token
+    return token.tag_ == "POS" or owner.dep_ == "poss"
+
+
 def gender_shown(words: set[str]) -> str | None:
     """The gender a name's descriptor words show ("mrs", "spokeswoman"), or None when none or both."""
     shown = {GENDER_WORDS[word] for word in words if word in GENDER_WORDS}
     return shown.pop() if len(shown) == 1 else None
+
+
+def given_name_gender(mention: Mention) -> str | None:
+    """The gender a person's given name is borne by ("Karen Diaz" is a woman), from the given-name list; None for
+    a surname alone, a name the list lacks or one borne by both."""
+    words = [w for w in mention_key(mention.text).split() if w not in TITLES and w.rstrip(".") not in TITLES]
+    return GIVEN_NAME_GENDERS.get(words[0]) if len(words) > 1 else None
 
 
 def person_key(mention: Mention) -> str:
@@ -64,13 +84,44 @@ def person_key(mention: Mention) -> str:
 
 
 def is_subject(token: Token) -> bool:
-    """Whether a name token is (part of) a clause subject."""
+    """Whether a name token is (part of) a clause subject, the source of "according to X", who is as much the
+    one speaking as a subject of "said", or a name in a sentence with no verb ("Not for Lee of Leeds."), which is
+    what that sentence is about (a headline or dateline, with no full stop, is not such a sentence)."""
+    if token.sent.text.rstrip().endswith(".") and not any(t.pos_ in ("VERB", "AUX") for t in token.sent):
+        return True
     for candidate in (token, token.head):
-        if candidate.dep_ in SUBJECT_DEPS:
+        if candidate.dep_ in SUBJECT_DEPS or is_credited_source(candidate):
             return True
         if candidate.dep_ not in ("compound", "flat", "appos", "poss"):
             return False
     return False
+
+
+def is_person_description(token: Token) -> bool:
+    """The main-clause subject that describes one person without naming them ("the student said", "an aide said"):
+    the latest such subject is what a following he/she refers to, unless its description leads back to a name."""
+    return (
+        token.dep_ in SUBJECT_DEPS
+        and token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and not token.ent_type_
+        and token.lemma_.lower() in PERSON_DESCRIPTION_HEADS
+        and token.head.dep_ == "ROOT"
+        and not any(child.dep_ in ("compound", "appos", "poss") and child.ent_type_ for child in token.children)
+        and not beside_name(token)
+    )
+
+
+def beside_name(token: Token) -> bool:
+    """Whether a description phrase stands in apposition right after a name ("Lee, a local expert, said")."""
+    start = token.left_edge.i
+    return start >= 2 and token.doc[start - 1].text == "," and token.doc[start - 2].ent_type_ == "PERSON"
+
+
+def is_credited_source(token: Token) -> bool:
+    """Whether a token is the object of "according to" ("according to chief executive X")."""
+    to = token.head
+    return token.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
 
 
 class Discourse:
@@ -94,6 +145,11 @@ class Discourse:
         self._descriptors: dict[Mention, set[str]] = {}
         self._sentence_starts = [sentence.start_char for sentence in doc.sents]
         self._pronoun_genders: list[tuple[int, str, str]] = []
+        self.described_subjects = [
+            (token.idx, self.by_description(token, token.idx, token.text))
+            for token in doc
+            if is_person_description(token) and not any(s <= token.idx < e for s, e in skip)
+        ]
 
     def note_speaker(self, position: int, mention: Mention) -> None:
         """Remember a resolved speaker, which makes them salient for later pronouns."""
@@ -117,10 +173,12 @@ class Discourse:
 
     def gender_of(self, mention: Mention, position: int) -> str | None:
         """The person's gender as the article shows it before ``position``: titles and gendered nouns beside any
-        mention of the same surname, and he/she already resolved to them; None when unknown or contradictory."""
+        mention of the same surname, the given name of any of them, and he/she already resolved to them; None when
+        unknown or contradictory."""
         key = person_key(mention)
-        words = set().union(*(self._descriptors_of(m) for m in self.mentions if m.end <= position and person_key(m) == key))
-        shown = {gender_shown(words)} - {None}
+        same = [m for m in self.mentions if m.end <= position and person_key(m) == key]
+        words = set().union(*(self._descriptors_of(m) for m in same))
+        shown = {gender_shown(words), *(given_name_gender(m) for m in [*same, mention] if m.label == "PERSON")} - {None}
         shown |= {gender for at, person, gender in self._pronoun_genders if at < position and person == key}
         return shown.pop() if len(shown) == 1 else None
 
@@ -140,16 +198,28 @@ class Discourse:
             return earliest <= at < sentence_start and (gender is None or self.gender_of(mention, position) in (None, gender))
 
         candidates = [m for m in self._before(sentence_start, labels) if fits(m.start, m)]
-        subjects = [m for m in candidates if is_subject(doc[m.token_end - 1])]
+        subjects = [(m.start, m) for m in candidates if is_subject(doc[m.token_end - 1])]
         speakers = [(p, m) for p, m in self.speakers if m.label in labels and fits(p, m)]
-        best: tuple[int, Mention] | None = None
-        if subjects:
-            best = (subjects[-1].start, subjects[-1])
-        if speakers and (best is None or speakers[-1][0] > best[0]):
-            best = speakers[-1]
+        described = [(p, m) for p, m in self.described_subjects if "PERSON" in labels and earliest <= p < sentence_start]
+        best = max([*subjects, *speakers, *described], key=lambda pair: pair[0], default=None)
         if best is not None:
-            return best[1]
+            return best[1] if best[1] is None or fits(best[0], best[1]) else None
         return candidates[-1] if candidates else None
+
+    def governing_subject(self, pronoun: Token, labels: Sequence[str], gender: str | None = None) -> Mention | None:
+        """The named subject of a clause that holds the pronoun's own clause, before it in the same sentence ("Lee
+        said the plan, which he said was new, ..."), or of an adverbial clause before it ("While Lee told us ..., he
+        said"): a pronoun in what a person says or does refers to that person before anyone named in earlier
+        sentences. The pronoun's gender must fit."""
+        for ancestor in pronoun.ancestors:
+            clauses = [ancestor, *(c for c in ancestor.children if c.dep_ == "advcl" and c.i < pronoun.i)]
+            for child in (child for clause in clauses for child in clause.children):
+                if child.dep_ not in SUBJECT_DEPS or child.i >= pronoun.i:
+                    continue
+                found = next((m for m in self.mentions if m.token_start <= child.i < m.token_end), None)
+                if found is not None and found.label in labels and (gender is None or self.gender_of(found, pronoun.idx) in (None, gender)):
+                    return found
+        return None
 
     def by_description(self, head: Token, position: int, phrase: str, names: Sequence[str] = ()) -> Mention | None:
         """The latest person described earlier with the descriptor's head word or age, and with every proper

@@ -3,17 +3,20 @@
 A subject can be
 
 - a name, or a surname the tagger missed that the article gave in full earlier (resolved to that full name);
-- a pronoun ("he said", "she told reporters"): the last named subject or speaker of a compatible kind
-  (a person for he/she, an organisation for "it") within ``discourse.PRONOUN_WINDOW_SENTENCES`` sentences, and of
-  the pronoun's gender when the article shows the person's (a title, a gendered noun beside the name, or an
-  earlier he/she resolved to them);
+- a pronoun ("he said", "she told reporters"): the named subject of a clause that holds it in its own sentence
+  ("X said the plan, which he said ..."), else the last named subject, "according to" source or speaker of a
+  compatible kind (a person for he/she, an organisation for "it") within ``discourse.PRONOUN_WINDOW_SENTENCES``
+  sentences, and of the pronoun's gender when the article or the given-name list shows the person's (a title, a
+  gendered noun beside the name, an earlier he/she resolved to them, a given name); kept as the pronoun when the
+  latest subject describes an unnamed person ("a student said ...");
 - a description or role ("the 61-year-old", "the former naval officer", "the former Colonel", "the mayor",
   "the company's chief executive"): the latest person the article introduced with that word, by apposition
   ("X, a retired colonel"), a title before the name ("Mayor X"), an age ("X, 61") or a role the title implies
   (a colonel is an officer); proper nouns in the description must be in the introduction too ("the mayor of
   Y" is not "Mayor X of Z");
-- an anonymous source ("an official who spoke on condition of anonymity"), or a description no named
-  person was introduced with: these keep their description.
+- an anonymous source ("an official who spoke on condition of anonymity"), a description no named person was
+  introduced with, a plural or collective credit ("prosecutors", "the family"), a writing ("the statement"), or an
+  indefinite description ("a teacher"): these keep their description.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ from rashomon.annotate.types import ACTOR_LABELS, Mention, SpeakerRef
 
 ANONYMITY_MARKERS = ENGLISH.anonymity_markers
 ANONYMOUS_HEADS = ENGLISH.anonymous_heads
+COLLECTIVE_NOUNS = ENGLISH.collective_nouns
 COMPASS_WORDS = ENGLISH.compass_words
+DOCUMENT_NOUNS = ENGLISH.document_nouns
 ORGANISATION_NOUNS = ENGLISH.organisation_nouns
 PERSONAL_PRONOUNS = ENGLISH.personal_pronouns
 PLACE_NOUNS = ENGLISH.place_nouns
@@ -192,9 +197,27 @@ def mention_in(span: Span, mentions: Sequence[Mention], labels: Sequence[str] = 
 
 
 def describes_common_noun(root: Token, child: Token, found: Mention) -> bool:
-    """A place or nationality modifying a common noun says where the speaker is from, not who it is
-    ("the US software giant", "the Lisbon mayor"): the phrase is a description, not that place."""
-    return root.pos_ == "NOUN" and child.dep_ == "compound" and found.label in ("GPE", "LOC", "NORP")
+    """A name modifying a common noun says where or what the speaker is from, not who it is ("the US software
+    giant", "the Lisbon mayor", "agency officials", "the <show> star"): the phrase is a description, not that name.
+    A body's writing is its own ("a ministry statement"): an organisation on a document noun is the speaker."""
+    authored = root.lemma_.lower() in DOCUMENT_NOUNS and found.label == "ORG"
+    return root.pos_ == "NOUN" and child.dep_ == "compound" and not authored
+
+
+def is_plural(head: Token, span: Span) -> bool:
+    """A credit that stands for several people or a body of them ("prosecutors", "the three people", "two of our
+    members", "her family"): it never becomes one named person."""
+    if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number") or head.lemma_.lower() in COLLECTIVE_NOUNS:
+        return True
+    if head.pos_ == "NUM" and not AGE_PATTERN.search(span.text.replace(" ", "")):
+        return True
+    return any(child.dep_ == "nummod" and child.lower_ not in ("one", "1") for child in head.children)
+
+
+def is_indefinite(head: Token) -> bool:
+    """A description that brings in someone new ("a spokesman", "an official", "a local man"): not someone the article
+    introduced earlier with that word."""
+    return any(child.dep_ == "det" and child.lower_ in ("a", "an", "another") for child in head.children)
 
 
 def is_anonymous(span: Span) -> bool:
@@ -227,12 +250,18 @@ def resolve_subject(subject: Token, discourse: Discourse, quoted: Sequence[tuple
         kind = PERSONAL_PRONOUNS.get(lower)
         labels = {"PERSON": ("PERSON",), "ORG": ("ORG", "GPE"), "GROUP": ("ORG", "NORP", "GPE")}.get(kind or "", ())
         gender = PRONOUN_GENDER.get(lower)
-        resolved = discourse.most_salient(subject.idx, labels, gender) if labels else None
+        resolved = (
+            (discourse.governing_subject(subject, labels, gender) or discourse.most_salient(subject.idx, labels, gender))
+            if labels
+            else None
+        )
         if resolved is not None and gender is not None:
             discourse.note_gender(subject.idx, resolved, gender)
         return SpeakerRef(surface, span.start_char, span.end_char, mention=resolved)
     if is_anonymous(span):
         return SpeakerRef(surface, span.start_char, span.end_char, description=" ".join(surface.split()[:16]))
+    if subject.lemma_.lower() in DOCUMENT_NOUNS or is_plural(subject, span) or is_indefinite(subject):
+        return SpeakerRef(surface, span.start_char, span.end_char, description=surface)
     role_title = subject.pos_ == "PROPN" and subject.lower_ in ROLE_TITLES
     if subject.pos_ in ("NOUN", "ADJ", "NUM") or role_title or AGE_PATTERN.search(surface.replace(" ", "")):
         names = [t.lemma_.lower() for t in span if t.ent_type_ in PLACE_OR_BODY and t.i != subject.i]

@@ -75,6 +75,8 @@ class Lexicon:
     inner_roles: frozenset[str]
     generic_place_words: frozenset[str]
     group_description_heads: frozenset[str]
+    collective_nouns: frozenset[str]
+    document_nouns: frozenset[str]
     courtesy_gender: dict[str, str]
     nicknames: frozenset[frozenset[str]]
     personal_pronouns: dict[str, str]
@@ -195,6 +197,17 @@ def lexicon(language: str) -> Lexicon:
     if not source.is_file():
         raise PackageError(f"rashomon has no word lists for language {language!r} (no {source.name} in rashomon.annotate.lexicon)")
     return read_lexicon(language, source.read_text(encoding="utf-8"))
+
+
+@cache
+def given_name_genders(language: str) -> dict[str, str]:
+    """Given names (lower case) and the gender they are borne by, from ``<language>_given_names.tsv`` (its header
+    says where the list comes from); empty for a language without one."""
+    source = resources.files(__package__) / f"{language}_given_names.tsv"
+    if not source.is_file():
+        return {}
+    rows = (line.split("\t") for line in source.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    return {name: gender for name, gender in rows}
 
 
 def read_lexicon(language: str, text: str) -> Lexicon:
